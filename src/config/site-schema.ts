@@ -1,0 +1,170 @@
+import { z } from 'astro/zod';
+import { isValidTimeZone } from '../lib/dates.ts';
+import { ConfigError, formatIssues } from './config-error.ts';
+import { strictObject } from './strict-object.ts';
+
+const absoluteHttpUrl = (what: string) =>
+  z
+    .string({ error: `${what} is required; write an absolute URL such as https://example.com/` })
+    .trim()
+    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
+      error: (issue) =>
+        `"${String(issue.input)}" is not an absolute URL; write ${what} as https://… (http:// only for local testing)`,
+    });
+
+const requiredText = (what: string) =>
+  z
+    .string({ error: `${what} is required; add it as a string` })
+    .trim()
+    .min(1, { error: `${what} is empty; write a short ${what}` });
+
+const twitterHandle = z
+  .string()
+  .trim()
+  .regex(/^@?[A-Za-z0-9_]{1,15}$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid X/Twitter handle; use 1–15 letters, digits or underscores, e.g. "@urbanhaze"`,
+  })
+  .transform((handle) => handle.replace(/^@/, ''));
+
+export const giscusSchema = strictObject({
+  /** GitHub repository holding the discussions, as "owner/name". */
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'write the repository as "owner/name"' }),
+  /** Repository id from https://giscus.app (starts with "R_"). */
+  repoId: requiredText('giscus repoId'),
+  /** Discussion category name, e.g. "Announcements". */
+  category: requiredText('giscus category'),
+  /** Discussion category id from https://giscus.app (starts with "DIC_"). */
+  categoryId: requiredText('giscus categoryId'),
+  /** How a page finds its discussion; "specific" uses the post's stable id, which survives URL changes. */
+  mapping: z.enum(['specific', 'pathname', 'url', 'title', 'og:title']).default('specific'),
+  /** Match discussion titles exactly (avoids two posts sharing a thread). */
+  strict: z.boolean().default(true),
+  /** Show reactions on the main post. */
+  reactions: z.boolean().default(true),
+  /** Put the comment box above ("top") or below ("bottom") the comments. */
+  inputPosition: z.enum(['top', 'bottom']).default('bottom'),
+  /** Language of the giscus interface, e.g. "en". */
+  lang: z.string().default('en'),
+});
+
+export const siteConfigSchema = strictObject({
+  /** Absolute URL the site is served from; the SITE_URL environment variable overrides it. */
+  url: absoluteHttpUrl('the site URL'),
+  /** Trailing slash on page URLs (also Astro's `trailingSlash`); see src/seo/urls.ts for the URL each choice gives. */
+  trailingSlash: z.enum(['always', 'never', 'ignore']).default('always'),
+  /** How pages are written to dist/ (also Astro's `build.format`): "directory" (a/index.html) or "file" (a.html). */
+  buildFormat: z.enum(['directory', 'file']).default('directory'),
+  /** Site name: header, page titles, feeds and social cards. */
+  title: requiredText('site title'),
+  /** One-sentence summary: home page meta description and feed description. */
+  description: requiredText('site description'),
+  /** BCP 47 language tag of the content, e.g. "en-GB": `<html lang>`, og:locale and JSON-LD inLanguage. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'write a language tag such as "en-GB"' }),
+  /** IANA time zone in which post dates are written and shown, e.g. "Europe/London". */
+  timezone: z.string().refine(isValidTimeZone, {
+    error: (issue) => `"${String(issue.input)}" is not an IANA time zone; use one such as "Europe/London"`,
+  }),
+  /** Default author of every post: byline, JSON-LD author and feed. */
+  author: strictObject({
+    /** Author's display name. */
+    name: requiredText('author name'),
+    /** Author's profile page (absolute URL). */
+    url: absoluteHttpUrl('the author URL'),
+  }),
+  /** Who publishes the site (JSON-LD publisher): an organisation or a person. */
+  publisher: strictObject({
+    /** "Organization" for a business or brand, "Person" for a personal blog. */
+    type: z.enum(['Organization', 'Person']),
+    /** Publisher's name. */
+    name: requiredText('publisher name'),
+    /** Path of the logo in public/, e.g. "/logo.png" (JSON-LD logo). */
+    logo: z.string().startsWith('/', { error: 'write the logo as a path in public/, such as "/logo.png"' }),
+  }),
+  /** Profiles elsewhere: footer links and JSON-LD sameAs. */
+  social: z
+    .array(
+      strictObject({
+        /** Link text, e.g. "GitHub". */
+        label: requiredText('social label'),
+        /** Profile URL. */
+        url: absoluteHttpUrl('the profile URL'),
+      }),
+    )
+    .default([]),
+  /** X/Twitter account: twitter:site, twitter:creator and the follow button; omit for none. */
+  twitter: strictObject({
+    /** Handle with or without "@", e.g. "@urbanhaze". */
+    handle: twitterHandle,
+    /** Numeric account id; when set, the follow link survives a handle change. */
+    userId: z.string().regex(/^\d+$/, { error: 'the user id is a number, e.g. "783214"' }).optional(),
+  }).optional(),
+  /** Giscus comments on posts (GitHub Discussions); omit to turn comments off. */
+  giscus: giscusSchema.optional(),
+  /** Public contact address, shown on the about page. */
+  email: z.email({ error: 'write a plain address such as hello@example.com' }).optional(),
+  /** Where readers ask for SEO help: a contact page URL or a mailto: address. */
+  contactUrl: z
+    .string()
+    .refine((value) => /^(https?:|mailto:|\/)/.test(value), {
+      error: 'write a page path ("/about/#contact"), an https:// URL or a mailto: address',
+    })
+    .optional(),
+  /** Posts on each page of the home page and tag lists. */
+  postsPerPage: z
+    .number()
+    .int()
+    .min(1, { error: 'show at least 1 post per page' })
+    .max(100, { error: 'keep pages to at most 100 posts' })
+    .default(10),
+  /** Posts whose body has at least this many `##`/`###` headings show a table of contents. */
+  tocMinHeadings: z.number().int().min(1).default(3),
+});
+
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type GiscusConfig = z.output<typeof giscusSchema>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(base: unknown, overrides: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) merged[key] = deepMerge(base[key], value);
+  return merged;
+}
+
+function readOverrides(env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  const json = env['SITE_CONFIG_OVERRIDES'];
+  if (json) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (error) {
+      throw new ConfigError(`SITE_CONFIG_OVERRIDES is not valid JSON (${(error as Error).message}); write a JSON object such as {"postsPerPage": 3}`);
+    }
+    if (!isPlainObject(parsed)) throw new ConfigError('SITE_CONFIG_OVERRIDES must be a JSON object such as {"postsPerPage": 3}');
+    Object.assign(overrides, parsed);
+  }
+  if (env['SITE_URL']) overrides['url'] = env['SITE_URL'];
+  return overrides;
+}
+
+/**
+ * Validates the owner's settings and throws a ConfigError naming each bad field.
+ * The environment may override them: SITE_URL sets the URL, SITE_CONFIG_OVERRIDES (JSON)
+ * any field, e.g. for a CI matrix or a test build.
+ */
+export function parseSiteConfig(input: unknown, env: Readonly<Record<string, string | undefined>> = {}): SiteConfig {
+  const result = siteConfigSchema.safeParse(deepMerge(input, readOverrides(env)));
+  if (!result.success) {
+    throw new ConfigError(
+      `${formatIssues('site configuration (src/site.config.ts)', result.error.issues)}\n` +
+        'Fix the fields above in src/site.config.ts (or the SITE_URL / SITE_CONFIG_OVERRIDES environment variables) and build again.',
+    );
+  }
+  return { ...result.data, url: new URL(result.data.url).href };
+}

@@ -1,0 +1,22 @@
+// The site's settings bound to helpers the pages use; the decisions themselves live in the pure modules.
+import { absoluteUrl, routeHref, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
+import { buildEnv, siteConfig } from '../site.config.ts';
+import { formatDisplayDate, toZonedIsoString, yearInZone } from './dates.ts';
+
+export { buildEnv, siteConfig };
+
+export const urlPolicy: UrlPolicy = {
+  site: siteConfig.url,
+  trailingSlash: siteConfig.trailingSlash,
+  format: siteConfig.buildFormat,
+};
+
+/** Site-relative link to a route, in the site's canonical URL form. */
+export const href = (route: RoutePath): string => routeHref(route, urlPolicy);
+
+/** Absolute URL of a route (canonical, og:url, feed, sitemap). */
+export const absolute = (route: RoutePath): string => absoluteUrl(route, urlPolicy);
+
+export const isoDate = (date: Date): string => toZonedIsoString(date, siteConfig.timezone);
+export const displayDate = (date: Date): string => formatDisplayDate(date, siteConfig.language, siteConfig.timezone);
+export const siteYear = (date: Date): number => yearInZone(date, siteConfig.timezone);

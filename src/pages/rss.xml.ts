@@ -1,0 +1,36 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { render } from 'astro:content';
+import { getPublishedPosts } from '../lib/posts.ts';
+import { absolute, siteConfig } from '../lib/site.ts';
+import { absolutizeUrls } from '../seo/feed-html.ts';
+import { routes } from '../seo/urls.ts';
+
+/** The full-content feed of listed posts, with the same canonical URLs as the pages. */
+export const GET: APIRoute = async () => {
+  const { listed } = await getPublishedPosts();
+  const container = await AstroContainer.create();
+  const items = await Promise.all(
+    listed.map(async (post) => {
+      const { Content } = await render(post);
+      const html = await container.renderToString(Content);
+      return {
+        title: post.data.title,
+        link: absolute(routes.post(post.id)),
+        pubDate: post.data.pubDate,
+        description: post.data.description,
+        content: absolutizeUrls(html, siteConfig.url),
+        categories: [...post.data.tags],
+      };
+    }),
+  );
+  return rss({
+    title: siteConfig.title,
+    description: siteConfig.description,
+    site: absolute(routes.home),
+    items,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${siteConfig.language}</language><atom:link href="${absolute(routes.feed)}" rel="self" type="application/rss+xml"/>`,
+  });
+};

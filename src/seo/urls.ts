@@ -1,0 +1,78 @@
+// Every URL the site prints comes from here, so a page's canonical link, og:url, sitemap
+// entry, feed link and every internal <a href> to it are the same string.
+
+export type TrailingSlash = 'always' | 'never' | 'ignore';
+export type BuildFormat = 'directory' | 'file';
+
+export interface UrlPolicy {
+  /** Absolute site URL, ending in "/" (e.g. https://example.com/ or https://example.com/blog/). */
+  site: string;
+  trailingSlash: TrailingSlash;
+  format: BuildFormat;
+}
+
+/** Route paths are written in one canonical form inside the code: "/", "/posts/a/", "/rss.xml". */
+export type RoutePath = `/${string}`;
+
+const HAS_EXTENSION = /\.[a-z0-9]+$/i;
+
+/**
+ * The public path of a route under the site's URL policy.
+ *
+ * | format    | always        | ignore        | never      |
+ * |-----------|---------------|---------------|------------|
+ * | directory | /posts/a/     | /posts/a/     | /posts/a   |
+ * | file      | /posts/a.html | /posts/a.html | /posts/a   |
+ *
+ * Each form is served from the built file without a redirect: a directory's index.html,
+ * the .html file itself, or (for "never" with "file") the clean URL that static hosts map to
+ * a.html. The home page is always "/"; files such as /rss.xml keep their name.
+ */
+export function formatRoutePath(route: RoutePath, policy: Pick<UrlPolicy, 'trailingSlash' | 'format'>): string {
+  const suffixStart = route.search(/[?#]/);
+  const path = suffixStart === -1 ? route : route.slice(0, suffixStart);
+  const suffix = suffixStart === -1 ? '' : route.slice(suffixStart);
+  if (path === '/' || HAS_EXTENSION.test(path)) return path + suffix;
+  const bare = path.replace(/\/+$/, '');
+  if (policy.trailingSlash === 'never') return bare + suffix;
+  return (policy.format === 'file' ? `${bare}.html` : `${bare}/`) + suffix;
+}
+
+/** The site-relative href of a route, including the site's base path, percent-encoded. */
+export function routeHref(route: RoutePath, policy: UrlPolicy): string {
+  const url = new URL(absoluteUrl(route, policy));
+  return url.pathname + url.search + url.hash;
+}
+
+/** The absolute URL of a route: what canonical, og:url, the sitemap and the feed print. */
+export function absoluteUrl(route: RoutePath, policy: UrlPolicy): string {
+  const base = new URL(policy.site);
+  const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  const path = formatRoutePath(route, policy);
+  const joined = path === '/' ? basePath : basePath + path.replace(/^\//, '');
+  // NFC first so "café" typed either way is one URL; URL() then percent-encodes non-ASCII.
+  return new URL(joined.normalize('NFC'), base.origin).href;
+}
+
+/** Where a built page lives in dist/ for a route, under the build format. */
+export function routeOutputFile(route: RoutePath, format: BuildFormat): string {
+  if (route === '/') return 'index.html';
+  if (HAS_EXTENSION.test(route)) return route.slice(1);
+  const bare = route.replace(/^\/+|\/+$/g, '');
+  return format === 'file' ? `${bare}.html` : `${bare}/index.html`;
+}
+
+// Route paths of the site's pages, in one place.
+export const routes = {
+  home: '/',
+  listPage: (page: number): RoutePath => (page <= 1 ? '/' : `/page/${page}/`),
+  post: (slug: string): RoutePath => `/posts/${slug}/`,
+  tags: '/tags/',
+  tag: (slug: string, page = 1): RoutePath => (page <= 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
+  archive: '/archive/',
+  about: '/about/',
+  search: '/search/',
+  feed: '/rss.xml',
+  sitemap: '/sitemap-index.xml',
+  notFound: '/404/',
+} as const satisfies Record<string, RoutePath | ((...args: never[]) => RoutePath)>;

@@ -1,0 +1,26 @@
+// The site owner's settings. Every field is documented in src/config/site-schema.ts,
+// which validates them when the build starts.
+import { readBuildEnv } from './config/build-env.ts';
+import { parseSiteConfig, type SiteConfigInput } from './config/site-schema.ts';
+
+const settings: SiteConfigInput = {
+  url: 'https://urban-haze.example',
+  title: 'Urban Haze',
+  description:
+    'Plain-English guides to the Internet, IT, digital photography and search engine optimisation, from the Urban Haze team.',
+  language: 'en-GB',
+  timezone: 'Europe/London',
+  author: { name: 'Urban Haze', url: 'https://urban-haze.example/about/' },
+  publisher: { type: 'Organization', name: 'Urban Haze', logo: '/logo.png' },
+  social: [{ label: 'GitHub', url: 'https://github.com/urban-haze' }],
+  twitter: { handle: '@urbanhaze' },
+  // Comments stay off until the owner fills these in from https://giscus.app.
+  giscus: undefined,
+  email: 'hello@urban-haze.example',
+  contactUrl: '/about/#contact',
+  postsPerPage: 5,
+  tocMinHeadings: 3,
+};
+
+export const siteConfig = parseSiteConfig(settings, process.env);
+export const buildEnv = readBuildEnv(process.env, siteConfig.timezone);
