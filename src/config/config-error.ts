@@ -43,14 +43,10 @@ export function closestKey(unknown: string, known: readonly string[]): string | 
   return bestDistance <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
 }
 
-/** Message for keys a strict object does not know, with a suggestion when one is close. */
-export function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
-  return keys
-    .map((key) => {
-      const suggestion = closestKey(key, known);
-      return suggestion
-        ? `unknown key "${key}": did you mean "${suggestion}"?`
-        : `unknown key "${key}": remove it (allowed keys: ${known.join(', ')})`;
-    })
-    .join('; ');
+/** Message for a key a strict object does not know, with a suggestion when one is close. */
+export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const suggestion = closestKey(key, known);
+  return suggestion
+    ? `unknown key "${key}": did you mean "${suggestion}"?`
+    : `unknown key "${key}": remove it (allowed keys: ${known.join(', ')})`;
 }

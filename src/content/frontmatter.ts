@@ -3,12 +3,12 @@ import { parseDocument } from 'yaml';
 /** A Markdown file whose frontmatter cannot be read; names the file and line. */
 export class FrontmatterError extends Error {
   override name = 'FrontmatterError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    problem: string,
-  ) {
+  readonly file: string;
+  readonly line: number;
+  constructor(file: string, line: number, problem: string) {
     super(`${file}:${line}: ${problem}`);
+    this.file = file;
+    this.line = line;
   }
 }
 

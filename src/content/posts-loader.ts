@@ -50,8 +50,12 @@ export function postSlug(entryPath: string, data: Record<string, unknown>): stri
 export function postsLoader({ base }: { base: string }): Loader {
   let rootDirectory = process.cwd();
   let baseDirectory = rootDirectory;
-  const displayPath = (absolute: string) => relative(rootDirectory, absolute).split(sep).join('/');
-  const registry = createSlugRegistry((file) => existsSync(join(rootDirectory, file)));
+  // Paths in messages are relative to the project, or absolute for content kept elsewhere.
+  const displayPath = (absolute: string) => {
+    const path = relative(rootDirectory, absolute);
+    return path.startsWith('..') ? absolute : path.split(sep).join('/');
+  };
+  const registry = createSlugRegistry((file) => existsSync(resolve(rootDirectory, file)));
   const inner = glob({
     pattern: '**/*.md',
     base,

@@ -12,8 +12,8 @@ let cached: Promise<PublishedPosts<Post>> | undefined;
  */
 export function getPublishedPosts(): Promise<PublishedPosts<Post>> {
   const load = async () =>
-    selectPublished(await getCollection('posts'), { now: buildEnv.now, preview: import.meta.env.DEV });
-  if (import.meta.env.DEV) return load();
+    selectPublished(await getCollection('posts'), { now: buildEnv.now, preview: import.meta.env.PREVIEW_UNPUBLISHED });
+  if (import.meta.env.PREVIEW_UNPUBLISHED) return load();
   cached ??= load();
   return cached;
 }

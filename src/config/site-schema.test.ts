@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseSiteConfig, type SiteConfigInput } from './site-schema.ts';
+
+const valid: SiteConfigInput = {
+  url: 'https://example.com',
+  title: 'Example',
+  description: 'An example site.',
+  language: 'en-GB',
+  timezone: 'Europe/London',
+  author: { name: 'Ann Author', url: 'https://example.com/about/' },
+  publisher: { type: 'Organization', name: 'Example Ltd', logo: '/logo.png' },
+  twitter: { handle: '@example_1' },
+};
+
+describe('parseSiteConfig', () => {
+  it('accepts a valid configuration and fills in defaults', () => {
+    const config = parseSiteConfig(valid);
+    expect(config.url).toBe('https://example.com/');
+    expect(config.twitter).toEqual({ handle: 'example_1' });
+    expect(config.postsPerPage).toBe(10);
+    expect(config.trailingSlash).toBe('always');
+    expect(config.social).toEqual([]);
+  });
+
+  it('lets SITE_URL override the configured URL', () => {
+    expect(parseSiteConfig(valid, { SITE_URL: 'https://blog.example.org/news' }).url).toBe('https://blog.example.org/news');
+  });
+
+  it('lets SITE_CONFIG_OVERRIDES change any field, validated like the rest', () => {
+    const config = parseSiteConfig(valid, { SITE_CONFIG_OVERRIDES: '{"postsPerPage": 2, "author": {"name": "B"}}' });
+    expect(config.postsPerPage).toBe(2);
+    expect(config.author).toEqual({ name: 'B', url: 'https://example.com/about/' });
+    expect(() => parseSiteConfig(valid, { SITE_CONFIG_OVERRIDES: '{"postsPerPage": 0}' })).toThrow(/postsPerPage: show at least 1 post per page/);
+    expect(() => parseSiteConfig(valid, { SITE_CONFIG_OVERRIDES: 'nope' })).toThrow(/SITE_CONFIG_OVERRIDES is not valid JSON/);
+  });
+
+  it.each([
+    { change: { url: 'urban-haze.example' }, message: 'url: "urban-haze.example" is not an absolute URL; write the site URL as https://' },
+    { change: { url: 'ftp://example.com' }, message: 'url: "ftp://example.com" is not an absolute URL' },
+    { change: { title: undefined }, message: 'title: site title is required; add it as a string' },
+    { change: { title: '  ' }, message: 'title: site title is empty; write a short site title' },
+    { change: { twitter: { handle: 'not a handle!' } }, message: 'twitter.handle: "not a handle!" is not a valid X/Twitter handle; use 1–15 letters, digits or underscores' },
+    { change: { timezone: 'Mars/Olympus' }, message: 'timezone: "Mars/Olympus" is not an IANA time zone' },
+    { change: { titel: 'Typo' }, message: 'titel: unknown key "titel": did you mean "title"?' },
+    { change: { author: { name: 'A', url: 'https://a.example', bio: 'x' } }, message: 'author.bio: unknown key "bio": remove it (allowed keys: name, url)' },
+  ])('rejects $message', ({ change, message }) => {
+    expect(() => parseSiteConfig({ ...valid, ...change })).toThrow(message);
+  });
+
+  it('names the file to fix', () => {
+    expect(() => parseSiteConfig({ ...valid, url: 'nope' })).toThrow(/Invalid site configuration \(src\/site\.config\.ts\):[\s\S]*Fix the fields above in src\/site\.config\.ts/);
+  });
+});

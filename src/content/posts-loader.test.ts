@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createSlugRegistry, postSlug, SlugCollisionError } from './posts-loader.ts';
+
+describe('postSlug', () => {
+  it.each([
+    { path: 'my-post.md', data: {}, slug: 'my-post' },
+    { path: 'My Post.md', data: {}, slug: 'my-post' },
+    { path: 'netsession/index.md', data: {}, slug: 'netsession' },
+    { path: '2024/Trip Report.md', data: {}, slug: '2024/trip-report' },
+    { path: 'cafe\u0301.md', data: {}, slug: 'café' },
+    { path: 'café.md', data: {}, slug: 'café' },
+    { path: '日本語.md', data: {}, slug: '日本語' },
+    { path: 'anything.md', data: { slug: 'chosen-slug' }, slug: 'chosen-slug' },
+  ])('$path gets the slug $slug', ({ path, data, slug }) => {
+    expect(postSlug(path, data)).toBe(slug);
+    expect(postSlug(path, data)).toBe(slug.normalize('NFC'));
+  });
+});
+
+describe('createSlugRegistry', () => {
+  it('lets each file keep its own slug, also when claimed again (a rebuild in dev)', () => {
+    const registry = createSlugRegistry();
+    registry.claim('a', 'content/posts/a.md');
+    expect(() => registry.claim('a', 'content/posts/a.md')).not.toThrow();
+  });
+
+  it.each([
+    { files: ['content/posts/a.md', 'content/posts/a/index.md'], case: 'a file and a folder index' },
+    { files: ['content/posts/Post.md', 'content/posts/post.md'], case: 'a case-only difference' },
+    { files: ['content/posts/café.md', 'content/posts/cafe\u0301.md'], case: 'NFC and NFD spellings' },
+  ])('fails on $case, naming both files', ({ files }) => {
+    const registry = createSlugRegistry();
+    const [first, second] = files as [string, string];
+    registry.claim(postSlug(first.replace('content/posts/', ''), {}), first);
+    expect(() => registry.claim(postSlug(second.replace('content/posts/', ''), {}), second)).toThrow(SlugCollisionError);
+    expect(() => registry.claim(postSlug(second.replace('content/posts/', ''), {}), second)).toThrow(
+      `${first} and ${second}. Rename one of the files or give one of them a different slug: in its frontmatter.`,
+    );
+  });
+
+  it('fails when an explicit slug takes another post’s URL', () => {
+    const registry = createSlugRegistry();
+    registry.claim(postSlug('intro.md', {}), 'content/posts/intro.md');
+    expect(() => registry.claim(postSlug('other.md', { slug: 'intro' }), 'content/posts/other.md')).toThrow(
+      'Two posts resolve to the same URL slug "intro": content/posts/intro.md and content/posts/other.md.',
+    );
+  });
+
+  it('forgets a file that was renamed away (dev server)', () => {
+    const existing = new Set(['content/posts/new.md']);
+    const registry = createSlugRegistry((file) => existing.has(file));
+    registry.claim('a', 'content/posts/old.md');
+    expect(() => registry.claim('a', 'content/posts/new.md')).not.toThrow();
+  });
+});

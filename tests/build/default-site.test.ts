@@ -1,0 +1,67 @@
+// The site as shipped: the project's own content/ built like `npm run build` does.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuildResult } from '../helpers/fixture-site.ts';
+
+const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
+
+describe('the default site', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildFixture({ withProjectContent: true, env: { BUILD_DATE: '2026-11-29' } });
+    expect(build.exitCode, build.output).toBe(0);
+  });
+  afterAll(() => build.cleanup());
+
+  const postPages = () => build.files().filter((path) => /^posts\/[^/]+\/index\.html$/.test(path));
+
+  it('publishes the advisory post and at least five more posts', () => {
+    expect(postPages()).toContain(ADVISORY);
+    expect(postPages().length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('builds home, pagination, tag index and tag pages, archive, about, feed and 404', () => {
+    for (const page of ['index.html', 'page/2/index.html', 'tags/index.html', 'tags/seo/index.html', 'archive/index.html', 'about/index.html', 'rss.xml', '404.html']) {
+      expect(build.exists(page), page).toBe(true);
+    }
+  });
+
+  it('answers the netsession_win.exe question with an illustrated, dated article', () => {
+    const html = build.read(ADVISORY);
+    expect(html).toMatch(/<h1[^>]*>Windows Firewall blocked netsession_win\.exe/);
+    expect(html).toContain('Akamai');
+    expect(html).toContain('AppData\\Local\\Akamai');
+    expect(html).toMatch(/<img[^>]+alt="Illustration of a Windows Security Alert[^"]+"[^>]*>/);
+    expect(html).toMatch(/<img(?=[^>]+width="\d+")(?=[^>]+height="\d+")[^>]*firewall-alert[^>]*>/);
+    expect(html).toContain('Updated <time datetime="2026-11-28T00:00:00+00:00">28 November 2026</time>');
+    expect(html).toMatch(/\d+ min read/);
+    expect(html).toContain('On this page');
+  });
+
+  it('keeps the calls to action as site features: follow on X and SEO help', () => {
+    const html = build.read(ADVISORY);
+    expect(html).toContain('href="https://x.com/intent/follow?screen_name=urbanhaze"');
+    expect(html).toContain('ask us about search engine optimisation');
+  });
+
+  it('never publishes the draft', () => {
+    const leaks = build.files().filter((path) => /\.(html|xml|txt|json)$/.test(path) && build.read(path).includes('tritium backup rotation'));
+    expect(leaks).toEqual([]);
+    expect(build.files().filter((path) => path.includes('photo-library-backup-strategy'))).toEqual([]);
+  });
+
+  it('gives every page one h1, a language, a skip link and a main landmark', () => {
+    for (const path of build.files().filter((file) => file.endsWith('.html'))) {
+      const html = build.read(path);
+      expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
+      expect(html, path).toContain('<html lang="en-GB"');
+      expect(html, path).toContain('<a class="skip-link" href="#main">');
+      expect(html, path).toContain('<main id="main"');
+    }
+  });
+
+  it('links related posts and previous/next posts on post pages', () => {
+    const html = build.read(ADVISORY);
+    expect(html).toContain('Related posts');
+    expect(html).toMatch(/rel="next"|rel="prev"/);
+  });
+});

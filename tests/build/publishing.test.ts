@@ -1,0 +1,77 @@
+// Drafts and scheduled posts must be absent from every output; the clock decides, and the
+// calendar never shifts with the machine's time zone.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, post, runAstroBuild, type BuildResult } from '../helpers/fixture-site.ts';
+
+const posts = {
+  'published.md': post({ title: '"Published post"', tags: '["Shared"]', pubDate: '2026-03-01' }),
+  'older.md': post({ title: '"Older post"', tags: '["Shared"]', pubDate: '2026-02-01' }),
+  'secret-draft.md': post({ title: '"Secret draft"', draft: 'true', tags: '["Shared", "Draftonly"]' }, 'The zebra-quartz phrase must never be published.'),
+  'scheduled.md': post({ title: '"Scheduled post"', pubDate: '2026-07-01', tags: '["Shared", "Futureonly"]' }, 'The walrus-garnet phrase waits for its day.'),
+};
+
+function everyFileContaining(build: BuildResult, needle: string): string[] {
+  return build.files().filter((path) => !/\.(png|ico|jpe?g|webp|avif)$/.test(path) && build.read(path).includes(needle));
+}
+
+describe('publishing in a real build', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildFixture({ posts, env: { BUILD_DATE: '2026-06-01' } });
+    expect(build.exitCode, build.output).toBe(0);
+  });
+  afterAll(() => build.cleanup());
+
+  it('builds the published posts', () => {
+    expect(build.exists('posts/published/index.html')).toBe(true);
+    expect(build.exists('posts/older/index.html')).toBe(true);
+  });
+
+  it.each([
+    { name: 'draft', slug: 'secret-draft', title: 'Secret draft', phrase: 'zebra-quartz', tag: 'draftonly' },
+    { name: 'scheduled post', slug: 'scheduled', title: 'Scheduled post', phrase: 'walrus-garnet', tag: 'futureonly' },
+  ])('leaves no trace of the $name: no page, list entry, tag page, feed item or sitemap URL', ({ slug, title, phrase, tag }) => {
+    expect(build.files().filter((path) => path.includes(slug))).toEqual([]);
+    expect(everyFileContaining(build, title)).toEqual([]);
+    expect(everyFileContaining(build, phrase)).toEqual([]);
+    expect(everyFileContaining(build, `/posts/${slug}/`)).toEqual([]);
+    expect(build.files().filter((path) => path.includes(tag))).toEqual([]);
+  });
+
+  it('publishes the scheduled post once the clock passes its date, and removes stale pages on rebuild', async () => {
+    const later = await runAstroBuild(build.directory, { BUILD_DATE: '2026-07-01' });
+    expect(later.exitCode, later.output).toBe(0);
+    expect(build.exists('posts/scheduled/index.html')).toBe(true);
+    expect(build.read('rss.xml')).toContain('Scheduled post');
+
+    const path = join(build.directory, 'content/posts/published.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('tags:', 'draft: true\ntags:'));
+    const rebuilt = await runAstroBuild(build.directory, { BUILD_DATE: '2026-07-01' });
+    expect(rebuilt.exitCode, rebuilt.output).toBe(0);
+    expect(build.exists('posts/published/index.html')).toBe(false);
+    expect(everyFileContaining(build, 'Published post')).toEqual([]);
+  });
+});
+
+describe('dates under different machine time zones', () => {
+  const datePosts = { 'dated.md': post({ title: '"Dated post"', pubDate: '2026-03-10', updatedDate: '2026-04-02' }) };
+  const builds: BuildResult[] = [];
+  afterAll(() => builds.forEach((each) => each.cleanup()));
+
+  it('renders the same dates in Los Angeles and Tokyo', async () => {
+    for (const TZ of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const result = await buildFixture({ posts: datePosts, env: { TZ } });
+      expect(result.exitCode, result.output).toBe(0);
+      builds.push(result);
+    }
+    const [west, east] = builds as [BuildResult, BuildResult];
+    const page = 'posts/dated/index.html';
+    expect(west.read(page)).toContain('<time datetime="2026-03-10T00:00:00+00:00">10 March 2026</time>');
+    expect(west.read(page)).toContain('<time datetime="2026-04-02T00:00:00+01:00">2 April 2026</time>');
+    for (const file of [page, 'rss.xml', 'sitemap-0.xml', 'archive/index.html']) {
+      expect(east.read(file), file).toBe(west.read(file));
+    }
+  });
+});

@@ -1,0 +1,108 @@
+// Builds the real site (this project's Astro config and pages) from fixture content in a
+// temporary folder, the way a site owner's `npm run build` would.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface FixtureOptions {
+  /** Start from a copy of the project's own content/ folder. */
+  withProjectContent?: boolean;
+  /** Files under content/posts/, by relative path. */
+  posts?: Record<string, string | Buffer>;
+  /** Extra environment (BUILD_DATE, SITE_CONFIG_OVERRIDES, TZ, …). BUILD_DATE defaults to 2026-06-01. */
+  env?: Record<string, string>;
+  /** Reuse a folder from an earlier build (to test rebuilds). */
+  directory?: string;
+}
+
+export interface BuildResult {
+  exitCode: number;
+  /** stdout and stderr together, as the site owner sees them. */
+  output: string;
+  directory: string;
+  dist: string;
+  /** Paths of every file in dist/, relative, with forward slashes. */
+  files(): string[];
+  read(path: string): string;
+  exists(path: string): boolean;
+  cleanup(): void;
+}
+
+export function writePosts(directory: string, posts: Record<string, string | Buffer>): void {
+  for (const [path, contents] of Object.entries(posts)) {
+    const target = join(directory, 'content/posts', path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, contents);
+  }
+}
+
+function listFiles(root: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => statSync(join(root, entry)).isFile()).map((entry) => entry.split('\\').join('/'));
+}
+
+export function runAstroBuild(directory: string, env: Record<string, string> = {}): Promise<{ exitCode: number; output: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', join(directory, 'dist')], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        CONTENT_DIR: join(directory, 'content'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        BUILD_DATE: '2026-06-01',
+        NO_COLOR: '1',
+        ...env,
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, output }));
+  });
+}
+
+export async function buildFixture(options: FixtureOptions = {}): Promise<BuildResult> {
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'urban-haze-fixture-'));
+  if (options.withProjectContent) cpSync(join(PROJECT_ROOT, 'content'), join(directory, 'content'), { recursive: true });
+  writePosts(directory, options.posts ?? {});
+  mkdirSync(join(directory, 'content/posts'), { recursive: true });
+  const { exitCode, output } = await runAstroBuild(directory, options.env);
+  const dist = join(directory, 'dist');
+  return {
+    exitCode,
+    output,
+    directory,
+    dist,
+    files: () => listFiles(dist),
+    read: (path) => readFileSync(join(dist, path), 'utf8'),
+    exists: (path) => listFiles(dist).includes(path),
+    cleanup: () => rmSync(directory, { recursive: true, force: true }),
+  };
+}
+
+/** A valid post; `fields` replace or add frontmatter lines verbatim (pass `undefined` to drop one). */
+export function post(fields: Record<string, string | undefined> = {}, body = 'A short paragraph of body text for this fixture post.'): string {
+  const defaults: Record<string, string | undefined> = {
+    title: '"Fixture post"',
+    description: '"A fixture post used by the build tests to check what the site publishes."',
+    pubDate: '2026-01-15',
+    tags: '["Testing"]',
+  };
+  const lines = Object.entries({ ...defaults, ...fields })
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
+  return ['---', ...lines, '---', '', body, ''].join('\n');
+}
+
+export function relativeToProject(path: string): string {
+  return relative(PROJECT_ROOT, path);
+}
