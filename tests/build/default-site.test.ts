@@ -32,7 +32,7 @@ describe('the default site', () => {
     expect(html).toContain('AppData\\Local\\Akamai');
     expect(html).toMatch(/<img[^>]+alt="Illustration of a Windows Security Alert[^"]+"[^>]*>/);
     expect(html).toMatch(/<img(?=[^>]+width="\d+")(?=[^>]+height="\d+")[^>]*firewall-alert[^>]*>/);
-    expect(html).toContain('Updated <time datetime="2026-11-28T00:00:00+00:00">28 November 2026</time>');
+    expect(html).toContain('Updated <time datetime="2026-11-28T00:00:00+00:00" data-date="modified">28 November 2026</time>');
     expect(html).toMatch(/\d+ min read/);
     expect(html).toContain('On this page');
   });

@@ -68,8 +68,8 @@ describe('dates under different machine time zones', () => {
     }
     const [west, east] = builds as [BuildResult, BuildResult];
     const page = 'posts/dated/index.html';
-    expect(west.read(page)).toContain('<time datetime="2026-03-10T00:00:00+00:00">10 March 2026</time>');
-    expect(west.read(page)).toContain('<time datetime="2026-04-02T00:00:00+01:00">2 April 2026</time>');
+    expect(west.read(page)).toContain('<time datetime="2026-03-10T00:00:00+00:00" data-date="published">10 March 2026</time>');
+    expect(west.read(page)).toContain('<time datetime="2026-04-02T00:00:00+01:00" data-date="modified">2 April 2026</time>');
     for (const file of [page, 'rss.xml', 'sitemap-0.xml', 'archive/index.html']) {
       expect(east.read(file), file).toBe(west.read(file));
     }
