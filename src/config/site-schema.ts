@@ -101,6 +101,17 @@ export const siteConfigSchema = strictObject({
   }).optional(),
   /** Giscus comments on posts (GitHub Discussions); omit to turn comments off. */
   giscus: giscusSchema.optional(),
+  /** Search-engine ownership verification codes, emitted as meta tags; omit the ones you don't use. */
+  verification: strictObject({
+    /** Google Search Console (google-site-verification). */
+    google: z.string().trim().min(1).optional(),
+    /** Bing Webmaster Tools (msvalidate.01). */
+    bing: z.string().trim().min(1).optional(),
+    /** Yandex Webmaster (yandex-verification). */
+    yandex: z.string().trim().min(1).optional(),
+    /** Pinterest (p:domain_verify). */
+    pinterest: z.string().trim().min(1).optional(),
+  }).optional(),
   /** Public contact address, shown on the about page. */
   email: z.email({ error: 'write a plain address such as hello@example.com' }).optional(),
   /** Where readers ask for SEO help: a contact page URL or a mailto: address. */

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { absolute, buildEnv } from '../lib/site.ts';
+import { robotsTxt } from '../seo/robots.ts';
+import { routes } from '../seo/urls.ts';
+
+export const GET: APIRoute = () =>
+  new Response(robotsTxt({ preview: buildEnv.preview, sitemapUrl: absolute(routes.sitemap) }), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

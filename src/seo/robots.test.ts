@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { robotsTxt } from './robots.ts';
+
+describe('robotsTxt', () => {
+  it('allows everything on a live site and names the sitemap absolutely', () => {
+    expect(robotsTxt({ preview: false, sitemapUrl: 'https://example.com/sitemap-index.xml' })).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.com/sitemap-index.xml\n',
+    );
+  });
+
+  it('disallows everything on a preview build', () => {
+    expect(robotsTxt({ preview: true, sitemapUrl: 'https://example.com/sitemap-index.xml' })).toContain('Disallow: /\n');
+  });
+});
