@@ -5,8 +5,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadOgFonts, renderOgImage, type OgCard, type OgFont } from './og-image.ts';
+import { renderInWorkers } from './og-pool.ts';
 
 export interface OgRenderer {
+  projectRoot: string;
   /** Hash of the template source and the versions of satori, resvg and the font. */
   fingerprint: string;
   fonts: OgFont[];
@@ -30,7 +32,7 @@ export function createOgRenderer(projectRoot: string, cacheDir: string): OgRende
     .update(readFileSync(join(projectRoot, 'src/seo/og-image.ts')))
     .update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => packageVersion(require, name)).join(','))
     .digest('hex');
-  return { fingerprint, fonts: loadOgFonts(projectRoot), cacheDir: join(cacheDir, 'og-images') };
+  return { projectRoot, fingerprint, fonts: loadOgFonts(projectRoot), cacheDir: join(cacheDir, 'og-images') };
 }
 
 export function ogCacheKey(card: OgCard, fingerprint: string): string {
@@ -54,12 +56,21 @@ export async function ogImage(renderer: OgRenderer, card: OgCard): Promise<{ png
   return { png, fromCache: false };
 }
 
-/** Makes sure every card is in the cache, reporting how many had to be drawn. */
-export async function prepareOgImages(renderer: OgRenderer, cards: readonly OgCard[]): Promise<OgBatchStats> {
+/** Makes sure every card is in the cache, drawing the missing ones on worker threads. */
+export async function prepareOgImages(
+  renderer: OgRenderer,
+  cards: readonly OgCard[],
+  options: { threads?: number } = {},
+): Promise<OgBatchStats> {
   const started = performance.now();
-  let rendered = 0;
+  const missing = new Map<string, OgCard>();
   for (const card of cards) {
-    if (!(await ogImage(renderer, card)).fromCache) rendered++;
+    const path = cachePath(renderer, card);
+    if (!existsSync(path)) missing.set(path, card);
   }
-  return { total: cards.length, rendered, cached: cards.length - rendered, milliseconds: Math.round(performance.now() - started) };
+  await renderInWorkers(
+    [...missing].map(([path, card]) => ({ path, card })),
+    { projectRoot: renderer.projectRoot, ...options },
+  );
+  return { total: cards.length, rendered: missing.size, cached: cards.length - missing.size, milliseconds: Math.round(performance.now() - started) };
 }
