@@ -17,7 +17,7 @@ export default defineConfig({
   cacheDir: paths.cacheDir,
   // The strict zod schema is the only frontmatter check; Astro's own telemetry and dev toolbar stay off.
   devToolbar: { enabled: false },
-  integrations: [draftPreview(), ...seoSitemap(siteConfig.url)],
+  integrations: [draftPreview(), ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : [])],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {

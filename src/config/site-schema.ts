@@ -128,6 +128,19 @@ export const siteConfigSchema = strictObject({
     .min(1, { error: 'show at least 1 post per page' })
     .max(100, { error: 'keep pages to at most 100 posts' })
     .default(10),
+  /** SEO features, all on by default; the benchmark switches them off to measure its baseline. */
+  features: strictObject({
+    /** Generated 1200×630 Open Graph cards (otherwise the publisher logo is the social image). */
+    ogImages: z.boolean().default(true),
+    /** JSON-LD structured data on every page. */
+    structuredData: z.boolean().default(true),
+    /** sitemap-index.xml and its sitemaps. */
+    sitemap: z.boolean().default(true),
+    /** The SEO lint of every built page. */
+    seoLint: z.boolean().default(true),
+    /** The Pagefind search index and search page. */
+    search: z.boolean().default(true),
+  }).prefault({}),
   /** Posts whose body has at least this many `##`/`###` headings show a table of contents. */
   tocMinHeadings: z.number().int().min(1).default(3),
 });

@@ -39,7 +39,10 @@ const card = (route: RoutePath, alt: string): SocialImage => ({
   type: 'image/png',
 });
 
-export const siteSocialImage: SocialImage = card(ogRoutes.site, `${siteConfig.title}: ${siteConfig.description}`);
+// Without generated cards, the publisher's logo stands in.
+export const siteSocialImage: SocialImage = siteConfig.features.ogImages
+  ? card(ogRoutes.site, `${siteConfig.title}: ${siteConfig.description}`)
+  : { url: absolute(siteConfig.publisher.logo as RoutePath), width: 512, height: 512, alt: siteConfig.publisher.name, type: 'image/png' };
 
 const RASTER = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif']);
 
@@ -50,7 +53,7 @@ export async function postSocialImage(post: CollectionEntry<'posts'>): Promise<S
     const image = await getImage({ src: hero.src, width: OG_WIDTH, height: OG_HEIGHT, fit: 'cover', format: 'jpeg' });
     return { url: new URL(image.src, siteConfig.url).href, width: OG_WIDTH, height: OG_HEIGHT, alt: hero.alt, type: 'image/jpeg' };
   }
-  return card(ogRoutes.post(post.id), `${post.data.title} (${siteConfig.title})`);
+  return siteConfig.features.ogImages ? card(ogRoutes.post(post.id), `${post.data.title} (${siteConfig.title})`) : siteSocialImage;
 }
 
 /** Posts whose social image is a generated card (a raster hero replaces it). */

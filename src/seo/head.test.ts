@@ -118,6 +118,11 @@ describe('buildHeadTags', () => {
     expect(content(never, 'property:og:url')).toEqual(['https://example.com/posts/a']);
   });
 
+  it('links no sitemap when the sitemap is switched off', () => {
+    const site = { ...testSite, features: { ...testSite.features, sitemap: false } };
+    expect(buildHeadTags(postPage, { ...context, site }).filter((tag) => tag.attrs['rel'] === 'sitemap')).toEqual([]);
+  });
+
   it('adds verification tags for the engines configured, and no twitter:site without a handle', () => {
     const site = { ...testSite, twitter: undefined, verification: { google: 'g-code', bing: 'b-code' } };
     const page = buildHeadTags(postPage, { ...context, site });

@@ -120,7 +120,7 @@ export function buildHeadTags(page: PageFacts, { site, urls, preview }: HeadCont
     link({ rel: 'icon', href: absoluteUrl('/favicon.ico', urls), sizes: '32x32' }),
     link({ rel: 'apple-touch-icon', href: absoluteUrl('/apple-touch-icon.png', urls) }),
     link({ rel: 'alternate', type: 'application/rss+xml', title: site.title, href: absoluteUrl(routes.feed, urls) }),
-    link({ rel: 'sitemap', type: 'application/xml', href: absoluteUrl(routes.sitemap, urls) }),
+    ...(site.features.sitemap ? [link({ rel: 'sitemap', type: 'application/xml', href: absoluteUrl(routes.sitemap, urls) })] : []),
   ];
 
   const verification = Object.entries(site.verification ?? {}).flatMap(([engine, code]) =>

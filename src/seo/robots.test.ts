@@ -8,6 +8,10 @@ describe('robotsTxt', () => {
     );
   });
 
+  it('has no Sitemap line when the sitemap is switched off', () => {
+    expect(robotsTxt({ preview: false })).toBe('User-agent: *\nAllow: /\n');
+  });
+
   it('disallows everything on a preview build', () => {
     expect(robotsTxt({ preview: true, sitemapUrl: 'https://example.com/sitemap-index.xml' })).toContain('Disallow: /\n');
   });

@@ -1,8 +1,8 @@
 export interface RobotsOptions {
   /** A preview build asks every crawler to stay away. */
   preview: boolean;
-  /** Absolute URL of the sitemap index. */
-  sitemapUrl: string;
+  /** Absolute URL of the sitemap index, when the site has one. */
+  sitemapUrl?: string | undefined;
 }
 
 /**
@@ -10,5 +10,6 @@ export interface RobotsOptions {
  * so with its own robots meta tag, which a crawler could not read if robots.txt blocked it.
  */
 export function robotsTxt({ preview, sitemapUrl }: RobotsOptions): string {
-  return ['User-agent: *', preview ? 'Disallow: /' : 'Allow: /', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
+  const sitemap = sitemapUrl ? ['', `Sitemap: ${sitemapUrl}`] : [];
+  return ['User-agent: *', preview ? 'Disallow: /' : 'Allow: /', ...sitemap, ''].join('\n');
 }

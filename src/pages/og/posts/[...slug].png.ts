@@ -1,10 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { needsGeneratedCard, ogRenderer, postCard } from '../../../lib/og.ts';
 import { getPublishedPosts } from '../../../lib/posts.ts';
+import { siteConfig } from '../../../lib/site.ts';
 import { ogImage, prepareOgImages } from '../../../seo/og-cache.ts';
 import type { OgCard } from '../../../seo/og-image.ts';
 
 export const getStaticPaths = (async () => {
+  if (!siteConfig.features.ogImages) return [];
   const { pages } = await getPublishedPosts();
   const posts = pages.filter(needsGeneratedCard);
   const cards = posts.map(postCard);
