@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distFileCandidates } from '../../src/seo/sitemap.ts';
-import { buildFixture, post, runAstroBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { buildFixture, post, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 import { imageSize, parsePage } from '../helpers/html.ts';
 
 const SITE = 'https://urban-haze.example/';
@@ -223,7 +223,7 @@ describe('SEO metadata of a built site', () => {
 
   it('draws no OG image again when nothing changed', async () => {
     expect(build.output).toMatch(/\[og-images\] \d+ cards: \d+ rendered/);
-    const again = await runAstroBuild(build.directory, { BUILD_DATE: '2026-06-01' });
+    const again = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-06-01' });
     expect(again.exitCode, again.output).toBe(0);
     expect(again.output).toMatch(/\[og-images\] (\d+) cards: 0 rendered, \1 from cache/);
   });
