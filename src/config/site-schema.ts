@@ -141,6 +141,8 @@ export const siteConfigSchema = strictObject({
     /** The Pagefind search index and search page. */
     search: z.boolean().default(true),
   }).prefault({}),
+  /** Newest posts in the RSS feed, each with its full content. */
+  feedItems: z.number().int().min(1, { error: 'the feed needs at least 1 item' }).default(20),
   /** Posts whose body has at least this many `##`/`###` headings show a table of contents. */
   tocMinHeadings: z.number().int().min(1).default(3),
 });
