@@ -1,6 +1,8 @@
 // The site as shipped: the project's own content/ built like `npm run build` does.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, type BuildResult } from '../helpers/fixture-site.ts';
+import { buildFixture, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 
 const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
 
@@ -57,6 +59,14 @@ describe('the default site', () => {
       expect(html, path).toContain('<a class="skip-link" href="#main">');
       expect(html, path).toContain('<main id="main"');
     }
+  });
+
+  it('builds with no network at all: comments, the follow button and fonts are never fetched at build time', async () => {
+    rmSync(join(build.directory, '.astro-cache'), { recursive: true, force: true });
+    const offline = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-11-29' }, { withoutNetwork: true });
+    expect(offline.output).toMatch(/\[og-images\] (\d+) cards: \1 rendered/);
+    expect(offline.exitCode, offline.output).toBe(0);
+    expect(build.exists(ADVISORY)).toBe(true);
   });
 
   it('links related posts and previous/next posts on post pages', () => {

@@ -50,12 +50,17 @@ function listFiles(root: string): string[] {
 }
 
 /** Builds `directory`/content into `directory`/dist with its own cache; BUILD_DATE defaults to 2026-06-01. */
-export async function runFixtureBuild(directory: string, env: Record<string, string> = {}): Promise<{ exitCode: number; output: string }> {
+export async function runFixtureBuild(
+  directory: string,
+  env: Record<string, string> = {},
+  { withoutNetwork = false } = {},
+): Promise<{ exitCode: number; output: string }> {
   return runAstroBuild({
     contentDir: join(directory, 'content'),
     outDir: join(directory, 'dist'),
     cacheDir: join(directory, '.astro-cache'),
     env: { BUILD_DATE: '2026-06-01', ...env },
+    withoutNetwork,
   });
 }
 
