@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
+import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import remarkReadingTime from './src/markdown/remark-reading-time.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -17,7 +18,7 @@ export default defineConfig({
   cacheDir: paths.cacheDir,
   // The strict zod schema is the only frontmatter check; Astro's own telemetry and dev toolbar stay off.
   devToolbar: { enabled: false },
-  integrations: [draftPreview(), sitemap()],
+  integrations: [draftPreview(), sitemap(), commentsSetup({ giscus: siteConfig.giscus })],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
