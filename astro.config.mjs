@@ -5,7 +5,9 @@ import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
 import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import remarkReadingTime from './src/markdown/remark-reading-time.ts';
+import { sitePolicy } from './src/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
@@ -18,7 +20,12 @@ export default defineConfig({
   cacheDir: paths.cacheDir,
   // The strict zod schema is the only frontmatter check; Astro's own telemetry and dev toolbar stay off.
   devToolbar: { enabled: false },
-  integrations: [draftPreview(), sitemap(), commentsSetup({ giscus: siteConfig.giscus })],
+  integrations: [
+    draftPreview(),
+    sitemap(),
+    commentsSetup({ giscus: siteConfig.giscus }),
+    securityHeaders({ policy: sitePolicy(siteConfig) }),
+  ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
