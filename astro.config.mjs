@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
 import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import remarkReadingTime from './src/markdown/remark-reading-time.ts';
 import { sitePolicy } from './src/security/csp.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
     sitemap(),
     commentsSetup({ giscus: siteConfig.giscus }),
     securityHeaders({ policy: sitePolicy(siteConfig) }),
+    // Last: indexes the finished pages of dist/.
+    searchIndex({ urlPolicy: { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat } }),
   ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
