@@ -58,16 +58,16 @@ const TEMPLATES = [
   { template: 'not-found', path: '/no-such-page/' },
 ] as const;
 
+// One build and one browser for the whole file.
+let site: ReaderSite;
+beforeAll(async () => {
+  site = await startReaderSite({ withProjectContent: true });
+});
+afterAll(() => site?.close());
+
 describe('pages under the shipped security headers', () => {
-  let site: ReaderSite;
   const contexts: ReaderContext[] = [];
-  beforeAll(async () => {
-    site = await startReaderSite({ withProjectContent: true });
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((each) => each.context.close()));
-    await site?.close();
-  });
+  afterAll(() => Promise.all(contexts.map((each) => each.context.close())));
 
   async function open(options: Parameters<typeof openReaderContext>[1] = {}): Promise<ReaderContext & { problems: string[] }> {
     const reader = await openReaderContext(site, options);
@@ -128,12 +128,6 @@ describe('pages under the shipped security headers', () => {
 });
 
 describe('the theme choice', () => {
-  let site: ReaderSite;
-  beforeAll(async () => {
-    site = await startReaderSite({ withProjectContent: true });
-  }, 300_000);
-  afterAll(() => site?.close());
-
   it.each([
     { system: 'light', choice: 'dark', button: 'Dark theme' },
     { system: 'dark', choice: 'light', button: 'Dark theme' },
