@@ -2,9 +2,13 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
+import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { seoSitemap } from './src/integrations/sitemap.ts';
 import remarkReadingTime from './src/markdown/remark-reading-time.ts';
+import { sitePolicy } from './src/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
@@ -17,7 +21,16 @@ export default defineConfig({
   cacheDir: paths.cacheDir,
   // The strict zod schema is the only frontmatter check; Astro's own telemetry and dev toolbar stay off.
   devToolbar: { enabled: false },
-  integrations: [draftPreview(), ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : [])],
+  integrations: [
+    draftPreview(),
+    ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
+    commentsSetup({ giscus: siteConfig.giscus }),
+    securityHeaders({ policy: sitePolicy(siteConfig) }),
+    // Last: indexes the finished pages of dist/.
+    ...(siteConfig.features.search
+      ? [searchIndex({ urlPolicy: { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat } })]
+      : []),
+  ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {

@@ -43,6 +43,8 @@ export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRun
         ASTRO_CACHE_DIR: options.cacheDir,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
+        // As `npm run build` runs it; under vitest NODE_ENV=test would bundle libraries' development builds.
+        NODE_ENV: 'production',
         ...options.env,
       },
     });

@@ -3,7 +3,8 @@
 // <title> cannot be rendered, because the list cannot hold one.
 import type { SiteConfig } from '../config/site-schema.ts';
 import { toZonedIsoString } from '../lib/dates.ts';
-import { absoluteUrl, routes, type RoutePath, type UrlPolicy } from './urls.ts';
+import { twitterUsername } from '../social/follow.ts';
+import { absoluteUrl, routeHref, routes, type RoutePath, type UrlPolicy } from './urls.ts';
 
 export interface HeadTag {
   tag: 'title' | 'meta' | 'link' | 'script';
@@ -48,6 +49,8 @@ export interface HeadContext {
   urls: UrlPolicy;
   /** A preview build: every page noindex. */
   preview: boolean;
+  /** The `<meta>` Content-Security-Policy, first after charset so it covers everything after it. */
+  contentSecurityPolicy?: string | undefined;
 }
 
 // Properties that may legitimately repeat; their key includes the value.
@@ -104,21 +107,23 @@ const VERIFICATION_META: Record<keyof NonNullable<SiteConfig['verification']>, s
 };
 
 /** Every tag of a page's head, in order. */
-export function buildHeadTags(page: PageFacts, { site, urls, preview }: HeadContext): HeadTag[] {
+export function buildHeadTags(page: PageFacts, { site, urls, preview, contentSecurityPolicy }: HeadContext): HeadTag[] {
   const canonical = canonicalUrl(page, urls);
   const title = documentTitle(page.title, site.title);
   const indexable = !page.noindex && !preview;
-  const twitter = site.twitter ? `@${site.twitter.handle}` : undefined;
+  const twitter = site.twitter ? twitterUsername(site.twitter) : undefined;
 
   const defaults: HeadTag[] = [
     { tag: 'meta', attrs: { charset: 'utf-8' } },
+    ...(contentSecurityPolicy ? [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy } } as HeadTag] : []),
     meta('viewport', 'width=device-width, initial-scale=1'),
     { tag: 'title', attrs: {}, content: title },
     meta('description', page.description),
     link({ rel: 'canonical', href: canonical }),
-    link({ rel: 'icon', href: absoluteUrl('/favicon.svg', urls), type: 'image/svg+xml' }),
-    link({ rel: 'icon', href: absoluteUrl('/favicon.ico', urls), sizes: '32x32' }),
-    link({ rel: 'apple-touch-icon', href: absoluteUrl('/apple-touch-icon.png', urls) }),
+    // Icons are fetched by the browser, so they stay on the serving origin (a preview deploy, localhost).
+    link({ rel: 'icon', href: routeHref('/favicon.svg', urls), type: 'image/svg+xml' }),
+    link({ rel: 'icon', href: routeHref('/favicon.ico', urls), sizes: '32x32' }),
+    link({ rel: 'apple-touch-icon', href: routeHref('/apple-touch-icon.png', urls) }),
     link({ rel: 'alternate', type: 'application/rss+xml', title: site.title, href: absoluteUrl(routes.feed, urls) }),
     ...(site.features.sitemap ? [link({ rel: 'sitemap', type: 'application/xml', href: absoluteUrl(routes.sitemap, urls) })] : []),
   ];
