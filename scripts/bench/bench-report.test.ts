@@ -10,7 +10,7 @@ const buildOutput = `
  generating optimized images
 11:44:26 ✓ Completed in 12ms.
 [seo-lint] 1757 pages checked in 880 ms: 0 errors, 2 warnings
-[search] indexed 1000 pages in 2300 ms
+12:04:31 [urban-haze:search-index] indexed 1000 posts into pagefind/ in 2.30s
 `;
 
 describe('parseStageTimes', () => {

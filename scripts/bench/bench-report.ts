@@ -30,8 +30,8 @@ export function parseStageTimes(output: string): StageTimes {
     times.seoLintPages = Number(lint[1]);
     times.seoLintMs = Number(lint[2]);
   }
-  const search = /\[search\][^\n]*?in (\d+) ms/.exec(output);
-  if (search) times.searchMs = Number(search[1]);
+  const search = /\[urban-haze:search-index\] indexed \d+ posts? into \S+ in ([\d.]+)(ms|s)/.exec(output);
+  if (search) times.searchMs = durationMs(search[1]!, search[2]!);
   return times;
 }
 
