@@ -116,13 +116,17 @@ export class AuditAbortedError extends Error {
   override name = 'AuditAbortedError';
 }
 
-function withWatchdog<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+async function withWatchdog<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   work.catch(() => {}); // after a timeout the abandoned run rejects once Chrome is killed
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -30,7 +30,7 @@ function decodeSegments(path: string): string[] | undefined {
       return undefined;
     }
     // Nothing outside dist/ and nothing a file name cannot hold.
-    if (segment === '.' || segment === '..' || /[\\\0]/.test(segment)) return undefined;
+    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return undefined;
     segments.push(segment);
   }
   return segments;

@@ -1,7 +1,7 @@
 // Report: turns verdicts into what a person reads — progress lines, the summary table, failures
 // with their fix, the HTML index of the reports — and keeps the history that gives each run its
 // change since the last. The formatting functions are pure; the few that touch files say so.
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDITED_CATEGORIES, type AuditedCategory } from '../../src/config/audit-schema.ts';
 import type { Judgement, PageVerdict } from './assert.ts';
@@ -90,7 +90,10 @@ export function readHistory(file: string): HistoryEntry[] {
 }
 
 export function appendHistory(file: string, entry: HistoryEntry): void {
-  appendFileSync(file, `${JSON.stringify(entry)}\n`);
+  // A run killed mid-write leaves a line without its newline; start a fresh line after it.
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const separator = text === '' || text.endsWith('\n') ? '' : '\n';
+  appendFileSync(file, `${separator}${JSON.stringify(entry)}\n`);
 }
 
 // ---- the summary ----
@@ -267,8 +270,4 @@ export function pruneRuns(reportsDir: string, keep: number): Set<string> {
   const runs = existsSync(runsDir) ? readdirSync(runsDir).sort() : [];
   for (const old of runs.slice(0, Math.max(0, runs.length - keep))) rmSync(join(runsDir, old), { recursive: true, force: true });
   return new Set(runs.slice(-keep).map((run) => `runs/${run}`));
-}
-
-export function writeText(file: string, text: string): void {
-  writeFileSync(file, text);
 }

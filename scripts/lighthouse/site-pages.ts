@@ -130,7 +130,12 @@ function readSitemapFromDist(site: DistSite, policy: ServePolicy): { files: stri
     }
     for (const child of sitemap.locs) {
       const childPath = sitePathOf(child, site.siteUrl);
-      const childFile = childPath === undefined ? undefined : distFileForPath(childPath, policy);
+      if (childPath === undefined) {
+        throw new AuditInputError(
+          `${join(site.dist, file)} points at ${child}, which is outside the site URL ${site.siteUrl}. Audit with the same SITE_URL the site was built with, or rebuild.`,
+        );
+      }
+      const childFile = distFileForPath(childPath, policy);
       if (childFile === undefined || !existsSync(join(site.dist, childFile))) {
         throw new AuditInputError(
           `${join(site.dist, file)} points at ${child}, which is not in ${site.dist}. Rebuild the site (dist/ may be stale), and check that SITE_URL matches the build.`,
