@@ -71,6 +71,14 @@ async function main(): Promise<number> {
 
 // Whatever happens (an exception included), no Chrome outlives this process.
 process.on('exit', killAllChromeNow);
+// When Chrome is killed under a running Lighthouse (a timeout, a crash, Ctrl-C), Lighthouse's own
+// connection code rejects promises nobody awaits. The audit has already handled that page, so these
+// must not crash the run; anything else is reported.
+process.on('unhandledRejection', (reason: unknown) => {
+  const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  if (/Target closed|Session closed|Connection closed|WebSocket is not open|ECONNRESET|ECONNREFUSED|TargetCloseError|ProtocolError/i.test(message)) return;
+  console.error(`Lighthouse audit: unexpected error in the background (the audit goes on): ${message}`);
+});
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -91,7 +91,7 @@ export interface ChromeSession {
   kill(): Promise<void>;
 }
 
-const liveSessions = new Set<{ pid: number; kill: () => void }>();
+const liveSessions = new Set<{ kill: () => void }>();
 
 /** Synchronous last resort for signal and exit handlers: SIGKILL every Chrome still running. */
 export function killAllChromeNow(): void {
@@ -127,48 +127,58 @@ function tail(path: string, lines: number): string {
   }
 }
 
-export async function launchChrome(options: { chromePath: string; profileDir: string }): Promise<ChromeSession> {
+export async function launchChrome(options: { chromePath: string; profileDir: string; signal?: AbortSignal }): Promise<ChromeSession> {
   mkdirSync(options.profileDir, { recursive: true });
-  let launched: chromeLauncher.LaunchedChrome;
-  try {
-    launched = await chromeLauncher.launch({
-      chromePath: options.chromePath,
-      userDataDir: options.profileDir,
-      chromeFlags: chromeFlags(process.getuid?.() === 0),
-      handleSIGINT: false,
-      logLevel: 'silent',
-      maxConnectionRetries: 60,
-      connectionPollInterval: 250,
-    });
-  } catch (error) {
-    const log = tail(join(options.profileDir, 'chrome-err.log'), 5);
-    throw new ChromeStartError(
-      `Chrome (${options.chromePath}) did not start: ${(error as Error).message}${log ? `\nChrome said:\n${log}` : ''}\n${HOW_TO_GET_CHROME}`,
-    );
-  }
-  const processGroup = launched.pid;
+  const launcher = new chromeLauncher.Launcher({
+    chromePath: options.chromePath,
+    userDataDir: options.profileDir,
+    chromeFlags: chromeFlags(process.getuid?.() === 0),
+    handleSIGINT: false,
+    logLevel: 'silent',
+    maxConnectionRetries: 60,
+    connectionPollInterval: 250,
+  });
+  // Registered before Chrome is even spawned: a signal that arrives while Chrome starts must still kill it.
   const entry = {
-    pid: processGroup,
     kill: () => {
+      const pid = launcher.chromeProcess?.pid;
+      if (pid === undefined) return;
       try {
-        process.kill(-processGroup, 'SIGKILL');
+        process.kill(-pid, 'SIGKILL'); // the whole process group: browser, zygotes, renderers
       } catch {
         // Already gone.
       }
     },
   };
   liveSessions.add(entry);
+  const onAbort = () => entry.kill();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    options.signal?.throwIfAborted();
+    await launcher.launch();
+    options.signal?.throwIfAborted();
+  } catch (error) {
+    entry.kill();
+    liveSessions.delete(entry);
+    if (options.signal?.aborted) throw error;
+    const log = tail(join(options.profileDir, 'chrome-err.log'), 5);
+    throw new ChromeStartError(
+      `Chrome (${options.chromePath}) did not start: ${(error as Error).message}${log ? `\nChrome said:\n${log}` : ''}\n${HOW_TO_GET_CHROME}`,
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  const chromeProcess = launcher.chromeProcess!;
   return {
-    port: launched.port,
-    pid: launched.pid,
+    port: launcher.port!,
+    pid: chromeProcess.pid!,
     profileDir: options.profileDir,
     kill: async () => {
       if (!liveSessions.has(entry)) return;
       const exited = new Promise<void>((resolveExit) => {
-        if (launched.process.exitCode !== null || launched.process.signalCode !== null) resolveExit();
-        else launched.process.once('exit', () => resolveExit());
+        if (chromeProcess.exitCode !== null || chromeProcess.signalCode !== null) resolveExit();
+        else chromeProcess.once('exit', () => resolveExit());
       });
-      launched.kill();
       entry.kill();
       liveSessions.delete(entry);
       await Promise.race([exited, sleep(5000)]);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,17 @@ describe('collecting Lighthouse results', () => {
       return new Promise(() => {});
     });
     await expect(collect(options([page('/a/'), page('/b/')]))).rejects.toThrow(AuditAbortedError);
+    expect(log.requests).toHaveLength(1);
+    expect(log).toMatchObject({ launched: 1, killed: 1 });
+  });
+
+  it('stops on a disk error while writing results (not the page’s fault), still killing Chrome', async () => {
+    const { log, options, runDir } = harness(async () => {
+      rmSync(join(runDir, 'pages'), { recursive: true });
+      writeFileSync(join(runDir, 'pages'), 'a file where the folder was');
+      return result();
+    });
+    await expect(collect(options([page('/a/'), page('/b/')], { performanceRuns: 1 }))).rejects.toThrow(/ENOTDIR/);
     expect(log.requests).toHaveLength(1);
     expect(log).toMatchObject({ launched: 1, killed: 1 });
   });

@@ -82,8 +82,8 @@ export interface CollectOptions {
   pageTimeoutMs: number;
   chromeDescription: string;
   lighthouseVersion: string;
-  /** Starts a fresh Chrome; called again after a crash or a timeout. */
-  launchChrome: (attempt: number) => Promise<ChromeSession>;
+  /** Starts a fresh Chrome; called again after a crash or a timeout. It must kill Chrome if `signal` aborts while it starts. */
+  launchChrome: (attempt: number, signal: AbortSignal) => Promise<ChromeSession>;
   runLighthouse: LighthouseRunner;
   signal: AbortSignal;
   onProgress: (event: ProgressEvent) => void;
@@ -192,25 +192,24 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
         attempts: 0,
         seconds: 0,
       };
-      let scores: Partial<Record<AuditedCategory, number | null>> = {};
+      let results: LighthouseRun[] = [];
       for (let attempt = 1; attempt <= ATTEMPTS_PER_PAGE; attempt++) {
         entry.attempts = attempt;
-        entry.runs = [];
+        results = [];
         try {
           if (!chrome) {
             const launchStarted = now();
-            chrome = await abortable(options.launchChrome(++launches), options.signal);
+            chrome = await abortable(options.launchChrome(++launches, options.signal), options.signal);
             timing.chromeStarts.push((now() - launchStarted) / 1000);
           }
           for (let run = 1; run <= options.performanceRuns; run++) {
             const runStarted = now();
-            const categories = run === 1 ? AUDITED_CATEGORIES : (['performance'] as const);
             const result = await abortable(
               withWatchdog(
                 options.runLighthouse({
                   url,
                   port: chrome.port,
-                  categories,
+                  categories: run === 1 ? AUDITED_CATEGORIES : ['performance'],
                   preset: options.preset,
                   skipAudits,
                   blockedUrlPatterns: options.blockedUrlPatterns,
@@ -223,25 +222,14 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
             );
             timing.runs.push((now() - runStarted) / 1000);
             if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
-            const file = run === 1 ? `pages/${slug}.json` : `pages/${slug}.performance-${run}.json`;
-            writeFileSync(join(options.runDir, file), result.json);
-            entry.runs.push(file);
-            if (run === 1) {
-              entry.report = `pages/${slug}.html`;
-              writeFileSync(join(options.runDir, entry.report), result.html);
-              scores = Object.fromEntries(
-                categories.map((id) => {
-                  const score = result.lhr.categories[id]?.score;
-                  return [id, typeof score === 'number' ? Math.round(score * 100) : null];
-                }),
-              );
-            }
+            results.push(result);
           }
           delete entry.failure;
           break;
         } catch (error) {
           if (options.signal.aborted || error instanceof AuditAbortedError) throw new AuditAbortedError(String(options.signal.reason ?? (error as Error).message));
           const reason = (error as Error).message.split('\n')[0] ?? 'unknown error';
+          results = [];
           // Whatever went wrong, the next attempt and the next page get a fresh Chrome.
           await stopChrome();
           if (attempt < ATTEMPTS_PER_PAGE) {
@@ -249,11 +237,28 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
             await sleep(500);
           } else {
             entry.failure = `${reason} (tried ${ATTEMPTS_PER_PAGE} times)`;
-            entry.runs = [];
-            delete entry.report;
           }
         }
       }
+      // Writing the results is outside the retry: a disk error is not the page's fault, and stops the audit.
+      for (const [index, result] of results.entries()) {
+        const file = index === 0 ? `pages/${slug}.json` : `pages/${slug}.performance-${index + 1}.json`;
+        writeFileSync(join(options.runDir, file), result.json);
+        entry.runs.push(file);
+      }
+      const [first] = results;
+      if (first) {
+        entry.report = `pages/${slug}.html`;
+        writeFileSync(join(options.runDir, entry.report), first.html);
+      }
+      const scores = first
+        ? Object.fromEntries(
+            AUDITED_CATEGORIES.map((id) => {
+              const score = first.lhr.categories[id]?.score;
+              return [id, typeof score === 'number' ? Math.round(score * 100) : null];
+            }),
+          )
+        : {};
       entry.seconds = (now() - pageStarted) / 1000;
       pageSecondsTotal += entry.seconds;
       entries.push(entry);

@@ -4,12 +4,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditConfig } from '../../src/config/audit-schema.ts';
 import type { SiteConfig } from '../../src/config/site-schema.ts';
 import { absoluteUrl, type RoutePath } from '../../src/seo/urls.ts';
 import { auditIsRequired, type AuditArgs } from './audit-args.ts';
 import { judgeRun, type Budgets } from './assert.ts';
-import { chromeVersion, ChromeStartError, findChrome, launchChrome } from './chrome.ts';
+import { chromeVersion, ChromeStartError, countProcessesWith, findChrome, launchChrome } from './chrome.ts';
 import { AuditAbortedError, collect, type LighthouseRunner, type Manifest } from './collect.ts';
 import { DistServerError, startDistServer, type DistServer } from './dist-server.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
@@ -153,7 +154,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       pageTimeoutMs: (args.pageTimeoutSeconds ?? config.pageTimeoutSeconds) * 1000,
       chromeDescription: chrome.version,
       lighthouseVersion: version,
-      launchChrome: (attempt) => launchChrome({ chromePath: chrome.path, profileDir: join(profileRoot, `chrome-${attempt}`) }),
+      launchChrome: (attempt, signal) => launchChrome({ chromePath: chrome.path, profileDir: join(profileRoot, `chrome-${attempt}`), signal }),
       runLighthouse,
       signal: context.signal,
       onProgress: (event) => out(formatProgress(event)),
@@ -170,6 +171,8 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
     throw error;
   } finally {
     await server?.close();
+    // Chrome killed while starting has no one waiting for it: let its processes go before removing their profile.
+    for (let waited = 0; waited < 5000 && countProcessesWith(profileRoot) > 0; waited += 100) await sleep(100);
     rmSync(profileRoot, { recursive: true, force: true });
     release();
   }
