@@ -26,8 +26,9 @@ async function main(): Promise<number> {
   }
 
   let site;
+  let preview;
   try {
-    ({ siteConfig: site } = await import('../src/site.config.ts'));
+    ({ siteConfig: site, buildEnv: { preview } } = await import('../src/site.config.ts'));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
     env: process.env,
     projectRoot: resolve(import.meta.dirname, '..'),
     site,
+    preview,
     signal: controller.signal,
     out: (line) => console.log(line),
     err: (line) => console.error(line),

@@ -14,6 +14,7 @@ import { chromeVersion, ChromeStartError, countProcessesWith, findChrome, launch
 import { AuditAbortedError, collect, type LighthouseRunner, type Manifest } from './collect.ts';
 import { DistServerError, startDistServer, type DistServer } from './dist-server.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
+import { lighthouseVersion, loadLighthouseRunner } from './lighthouse-runner.ts';
 import { acquireMachineLock } from './machine-lock.ts';
 import { cacheFileFor, hashOf, nextAuditedHashes, readAuditedHashes, writeAuditedHashes } from './page-cache.ts';
 import { appendHistory, formatProgress, formatSummary, historyEntryOf, previousScores, pruneRuns, readHistory, renderReportsIndex, renderRunIndex } from './report.ts';
@@ -29,6 +30,8 @@ export interface AuditEnvironment {
   /** The project root: default dist/, reports/ and .cache/ are inside it. */
   projectRoot: string;
   site: SiteConfig;
+  /** A preview build (SITE_PREVIEW): pages are noindex on purpose, so indexability is not judged. */
+  preview: boolean;
   signal: AbortSignal;
   out: (line: string) => void;
   err: (line: string) => void;
@@ -90,7 +93,8 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       ({ pages } = await discoverRemotePages(args.url));
       alwaysAudit = config.alwaysAudit.map((route) => new URL(absoluteUrl(route as RoutePath, { site: args.url!, trailingSlash: site.trailingSlash, format: site.buildFormat })).pathname);
     } else {
-      ({ pages } = discoverDistPages({ dist, siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat }));
+      ({ pages } = discoverDistPages({ dist, siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat, preview: context.preview }));
+      if (context.preview) out('Preview build (SITE_PREVIEW): every page is noindex on purpose, so indexability (is-crawlable) is not checked.');
       alwaysAudit = config.alwaysAudit.map((route) => new URL(absoluteUrl(route as RoutePath, { site: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat })).pathname);
     }
   } catch (error) {
@@ -101,8 +105,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
 
   // 3. Which of them this run audits.
   const budgets: Budgets = { categories: config.categories, assertions: config.assertions };
-  const loadRunner = context.loadRunner ?? (async () => (await import('./lighthouse-runner.ts')).loadLighthouseRunner());
-  const { lighthouseVersion } = await import('./lighthouse-runner.ts');
+  const loadRunner = context.loadRunner ?? loadLighthouseRunner;
   const version = lighthouseVersion();
   const cacheContext = hashOf({ version, preset, budgets, blocked: config.blockedUrlPatterns });
   const cacheFile = cacheFileFor(cacheDir, args.url ?? `dist:${site.url}`, preset);

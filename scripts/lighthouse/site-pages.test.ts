@@ -90,6 +90,16 @@ describe('discovering the pages of a build', () => {
     expect(discover(dist).sitemapFiles).toEqual(['custom.xml']);
   });
 
+  it('treats every page of a preview build as noindex on purpose, with or without a sitemap', () => {
+    const preview = (dist: string) => discoverDistPages({ dist, siteUrl: SITE, trailingSlash: 'always', format: 'directory', preview: true });
+    expect(preview(fakeDist(builtSite)).pages.filter((page) => page.indexable)).toEqual([]);
+    const withoutSitemap = preview(fakeDist({ 'index.html': page('home'), 'posts/a/index.html': page('post') }));
+    expect(withoutSitemap.pages.map(({ path, indexable }) => [path, indexable])).toEqual([
+      ['/', false],
+      ['/posts/a/', false],
+    ]);
+  });
+
   it('fails clearly when dist/ is missing', () => {
     expect(() => discover('/nonexistent/dist')).toThrow('/nonexistent/dist does not exist. Build the site first (npm run build, or npx astro build), or point --dist at a built site.');
   });

@@ -97,13 +97,15 @@ export interface DistSite {
   siteUrl: string;
   trailingSlash: TrailingSlash;
   format: BuildFormat;
+  /** A preview build (SITE_PREVIEW): every page is noindex by design, and the sitemap may be absent. */
+  preview?: boolean;
 }
 
 export function servePolicyOf(site: Pick<DistSite, 'siteUrl' | 'trailingSlash' | 'format'>): ServePolicy {
   return { basePath: basePathOf(site.siteUrl), trailingSlash: site.trailingSlash, format: site.format };
 }
 
-function readSitemapFromDist(site: DistSite, policy: ServePolicy): { files: string[]; locs: string[] } {
+function readSitemapFromDist(site: DistSite, policy: ServePolicy): { files: string[]; locs: string[] } | undefined {
   const robots = join(site.dist, 'robots.txt');
   const declared = existsSync(robots) ? sitemapsInRobotsTxt(readFileSync(robots, 'utf8')) : [];
   const candidates = declared.length > 0 ? declared : ['sitemap-index.xml', 'sitemap.xml'].map((name) => new URL(name, site.siteUrl).href);
@@ -112,6 +114,7 @@ function readSitemapFromDist(site: DistSite, policy: ServePolicy): { files: stri
     .map((path) => (path === undefined ? undefined : distFileForPath(path, policy)))
     .filter((file): file is string => file !== undefined && existsSync(join(site.dist, file)));
   if (pending.length === 0) {
+    if (site.preview) return undefined;
     throw new AuditInputError(
       `${site.dist} has no sitemap (looked for ${declared.length > 0 ? declared.join(', ') : 'sitemap-index.xml and sitemap.xml'}). ` +
         'The audit finds pages through the sitemap: build with the sitemap enabled, and check that SITE_URL matches the build.',
@@ -158,7 +161,7 @@ export function discoverDistPages(site: DistSite): { pages: SitePage[]; sitemapF
     throw new AuditInputError(`${site.dist} holds no HTML pages. Build the site first (npm run build, or npx astro build); the build may have failed.`);
   }
   const policy = servePolicyOf(site);
-  const sitemap = readSitemapFromDist(site, policy);
+  const sitemap = readSitemapFromDist(site, policy) ?? { files: [], locs: [] };
 
   const outside = sitemap.locs.filter((loc) => sitePathOf(loc, site.siteUrl) === undefined);
   if (outside.length > 0) {
@@ -192,7 +195,7 @@ export function discoverDistPages(site: DistSite): { pages: SitePage[]; sitemapF
     pages.push({
       path: indexedPath ?? pathOfDistFile(file, policy),
       template: template ?? 'unknown',
-      indexable: indexedPath !== undefined,
+      indexable: indexedPath !== undefined && !site.preview,
       contentHash: contentHash(html),
     });
   }

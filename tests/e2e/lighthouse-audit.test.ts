@@ -139,6 +139,15 @@ describe('the Lighthouse audit of the default site', () => {
       expect(page.facts.cls, page.path).toBeLessThan(0.05);
       expect(page.facts.bytes, page.path).toBeLessThan(200 * 1024);
     }
+    // The traps popular themes fall into: heading anchors without text, faint code comments and dates,
+    // a missing favicon, a skipped heading level.
+    const runDir = dirname(/Reports: (\S+index\.html)/.exec(firstRun.output)![1]!);
+    for (const page of judgement.pages) {
+      const lhr = JSON.parse(readFileSync(join(runDir, page.report!.replace(/\.html$/, '.json')), 'utf8')) as { audits: Record<string, { score: number | null }> };
+      for (const id of ['link-name', 'color-contrast', 'errors-in-console', 'heading-order', 'meta-description', 'is-crawlable', 'document-title', 'image-alt']) {
+        expect(lhr.audits[id]?.score ?? 1, `${id} on ${page.path}`).toBe(1);
+      }
+    }
     expect(firstRun.output).toMatch(/\[1\/\d+\] \/ \(home, template\) · \d+ s elapsed · about [\d:]+ s? ?left/);
     expect(firstRun.output).toContain('✓');
   });
