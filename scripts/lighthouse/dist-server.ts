@@ -1,11 +1,14 @@
 // Serves the built dist/ on 127.0.0.1 the way a static host would, so Lighthouse audits the
 // exact files that will be deployed. Which URL answers with which file follows the site's
-// URL policy (src/seo/urls.ts): a page is served at its canonical URL and nowhere else.
+// URL policy (src/seo/urls.ts): a page is served at the URL the site links to (with trailingSlash
+// "ignore", also in its other form), so a wrong internal URL shows up as a 404.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BuildFormat, TrailingSlash } from '../../src/seo/urls.ts';
+import { formatRoutePath, routeOutputFile, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
+
+const HAS_EXTENSION = /\.[a-z0-9]+$/i;
 
 export interface ServePolicy {
   /** The site's base path, from its URL: "/" or "/blog/". */
@@ -57,12 +60,16 @@ export function distFileForPath(pathname: string, policy: ServePolicy): string |
   if (rest === '') return 'index.html';
   if (rest.startsWith('/') || rest.includes('//')) return undefined;
   const bare = rest.replace(/\/$/, '');
-  if (/\.[a-z0-9]+$/i.test(bare) && !rest.endsWith('/')) return bare;
-  const page = policy.format === 'file' ? `${bare}.html` : `${bare}/index.html`;
-  if (rest.endsWith('/')) {
-    return policy.format === 'directory' && policy.trailingSlash !== 'never' ? page : undefined;
+  if (HAS_EXTENSION.test(bare) && !rest.endsWith('/')) return bare;
+  // A page answers at the URL the site prints for it (src/seo/urls.ts); "ignore" also takes the bare
+  // form and, for directories, the slash form, as static hosts do.
+  const route: RoutePath = `/${bare}/`;
+  const accepted = new Set([formatRoutePath(route, policy).slice(1)]);
+  if (policy.trailingSlash === 'ignore') {
+    accepted.add(bare);
+    if (policy.format === 'directory') accepted.add(`${bare}/`);
   }
-  return policy.trailingSlash === 'always' ? undefined : page;
+  return accepted.has(rest) ? routeOutputFile(route, policy.format) : undefined;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -11,7 +11,7 @@ import { absoluteUrl, type RoutePath } from '../../src/seo/urls.ts';
 import { auditIsRequired, type AuditArgs } from './audit-args.ts';
 import { judgeRun, type Budgets } from './assert.ts';
 import { chromeVersion, ChromeStartError, countProcessesWith, findChrome, launchChrome } from './chrome.ts';
-import { AuditAbortedError, collect, type LighthouseRunner, type Manifest } from './collect.ts';
+import { AuditAbortedError, collect, type Manifest } from './collect.ts';
 import { DistServerError, startDistServer, type DistServer } from './dist-server.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
 import { lighthouseVersion, loadLighthouseRunner } from './lighthouse-runner.ts';
@@ -35,10 +35,6 @@ export interface AuditEnvironment {
   signal: AbortSignal;
   out: (line: string) => void;
   err: (line: string) => void;
-  /** Tests may pass a lock file of their own; the default is one per machine. */
-  lockFile?: string;
-  /** Tests may replace Lighthouse; the default loads the real one. */
-  loadRunner?: () => Promise<LighthouseRunner>;
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -105,7 +101,6 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
 
   // 3. Which of them this run audits.
   const budgets: Budgets = { categories: config.categories, assertions: config.assertions };
-  const loadRunner = context.loadRunner ?? loadLighthouseRunner;
   const version = lighthouseVersion();
   const cacheContext = hashOf({ version, preset, budgets, blocked: config.blockedUrlPatterns });
   const cacheFile = cacheFileFor(cacheDir, args.url ?? `dist:${site.url}`, preset);
@@ -127,11 +122,17 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   }
 
   // 4. Collect, holding the machine's audit lock, with a server for dist/ and a Chrome profile of our own.
-  const release = await acquireMachineLock({
-    ...(context.lockFile ? { file: context.lockFile } : {}),
-    signal: context.signal,
-    onWait: (pid) => out(`Waiting for another Lighthouse audit on this machine (pid ${pid}) to finish…`),
-  });
+  let release: () => void;
+  try {
+    release = await acquireMachineLock({
+      signal: context.signal,
+      onWait: (pid) => out(`Waiting for another Lighthouse audit on this machine (pid ${pid}) to finish…`),
+    });
+  } catch (error) {
+    if (!context.signal.aborted) throw error;
+    err('Lighthouse audit stopped while waiting for another audit to finish.');
+    return 1;
+  }
   const started = new Date();
   const runDirName = `runs/${runId(started, preset)}`;
   const runDir = join(reportsDir, runDirName);
@@ -144,7 +145,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
     }
     const origin = args.url ? new URL(args.url).origin : server!.origin;
     out(`Chrome: ${chrome.version} (${chrome.path}), profile ${profileRoot}${server ? `; serving ${target} at ${server.siteUrl}` : ''}`);
-    const runLighthouse = await loadRunner();
+    const runLighthouse = await loadLighthouseRunner();
     mkdirSync(runDir, { recursive: true });
     manifest = await collect({
       pages: selection.pages,
