@@ -206,5 +206,7 @@ describe('the HTML index of a run', () => {
     expect(html).not.toContain('/<script>/');
     expect(html).toContain('<a href="https://developer.chrome.com/docs/lighthouse/seo/meta-description/">docs</a>');
     expect(html).toContain('Below budget: 1 error(s)');
+    expect(html).not.toContain('http://127.0.0.1:4000/'); // the local server is gone once the run ends
+    expect(renderRunIndex(judgement([verdict()]), { ...manifest, target: 'https://example.com/' })).toContain('<a href="http://127.0.0.1:4000/">/</a>');
   });
 });

@@ -221,7 +221,9 @@ export function renderRunIndex(judgement: Judgement, manifest: Manifest): string
     .map((page) => {
       const scores = AUDITED_CATEGORIES.map((id) => `<td class="num">${page.failed ? 'failed' : formatScore(page.scores[id])}</td>`).join('');
       const report = page.report ? `<a href="${escapeHtml(page.report)}">report</a> · <a href="${escapeHtml(page.report.replace(/\.html$/, '.json'))}">JSON</a>` : '–';
-      return `<tr><td><a href="${escapeHtml(page.url)}">${escapeHtml(page.path)}</a></td><td>${escapeHtml(page.template)}</td><td>${escapeHtml(page.reason)}</td>${scores}<td>${report}</td></tr>`;
+      // A local build was served on a port that is gone by now: only a deployed site's pages are linked.
+      const name = /^https?:\/\//.test(manifest.target) ? `<a href="${escapeHtml(page.url)}">${escapeHtml(page.path)}</a>` : escapeHtml(page.path);
+      return `<tr><td>${name}</td><td>${escapeHtml(page.template)}</td><td>${escapeHtml(page.reason)}</td>${scores}<td>${report}</td></tr>`;
     })
     .join('\n');
   const findings = judgement.pages
