@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../lib/dates.ts';
+import { auditSchema } from './audit-schema.ts';
 import { ConfigError, formatIssues } from './config-error.ts';
 import { strictObject } from './strict-object.ts';
 
@@ -145,6 +146,8 @@ export const siteConfigSchema = strictObject({
   feedItems: z.number().int().min(1, { error: 'the feed needs at least 1 item' }).default(20),
   /** Posts whose body has at least this many `##`/`###` headings show a table of contents. */
   tocMinHeadings: z.number().int().min(1).default(3),
+  /** Lighthouse audit after each build: budgets, pages always audited, runs; see src/config/audit-schema.ts. */
+  audit: auditSchema.prefault({}),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { auditIsRequired, isCi, parseAuditArgs } from './audit-args.ts';
+
+describe('the audit’s command line', () => {
+  it('defaults to the changed-only audit of dist/', () => {
+    expect(parseAuditArgs([])).toEqual({ afterBuild: false, requireAudit: false, all: false, help: false });
+  });
+
+  it('reads every option', () => {
+    expect(
+      parseAuditArgs(['--all', '--max-pages', '5', '--shard', '2/4', '--preset', 'desktop', '--runs', '1', '--page-timeout', '20', '--port', '4321', '--dist', 'out', '--reports-dir', 'r', '--cache-dir', 'c', '--after-build', '--require-audit']),
+    ).toEqual({
+      afterBuild: true,
+      requireAudit: true,
+      all: true,
+      help: false,
+      maxPages: 5,
+      shard: { index: 2, count: 4 },
+      preset: 'desktop',
+      runs: 1,
+      pageTimeoutSeconds: 20,
+      port: 4321,
+      dist: 'out',
+      reportsDir: 'r',
+      cacheDir: 'c',
+    });
+  });
+
+  it('normalises a deployed site’s URL to end in "/"', () => {
+    expect(parseAuditArgs(['--url', 'https://example.com/blog']).url).toBe('https://example.com/blog/');
+  });
+
+  it.each([
+    { argv: ['--shard', '0/3'], message: '--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4, not "0/3"' },
+    { argv: ['--shard', '4/3'], message: '--shard expects i/n with 1 ≤ i ≤ n' },
+    { argv: ['--shard', 'two'], message: '--shard expects i/n' },
+    { argv: ['--max-pages', '0'], message: '--max-pages expects a whole number from 1, not "0"' },
+    { argv: ['--runs', '12'], message: '--runs expects a whole number from 1 to 9, not "12"' },
+    { argv: ['--preset', 'tablet'], message: '--preset is mobile or desktop, not "tablet"' },
+    { argv: ['--url', 'example.com'], message: '--url expects the site\'s address, e.g. https://example.com/, not "example.com"' },
+    { argv: ['--url', 'https://example.com/', '--dist', 'x'], message: '--url audits a deployed site; --dist and --port are for auditing a local build' },
+    { argv: ['--everything'], message: "Unknown option '--everything'. Run npm run audit -- --help for the options." },
+  ])('rejects $argv with a message saying what to write', ({ argv, message }) => {
+    expect(() => parseAuditArgs(argv)).toThrow(message);
+  });
+});
+
+describe('when a missing Chrome fails the run', () => {
+  it.each([
+    { args: { afterBuild: false, requireAudit: false }, env: {}, required: true, why: 'npm run audit always needs Chrome' },
+    { args: { afterBuild: true, requireAudit: false }, env: {}, required: false, why: 'after a build, the audit is skipped with a warning' },
+    { args: { afterBuild: true, requireAudit: true }, env: {}, required: true, why: '--require-audit makes it required' },
+    { args: { afterBuild: true, requireAudit: false }, env: { CI: 'true' }, required: true, why: 'CI makes it required' },
+    { args: { afterBuild: true, requireAudit: false }, env: { CI: 'false' }, required: false, why: 'CI=false is not CI' },
+  ])('$why', ({ args, env, required }) => {
+    expect(auditIsRequired(args, env)).toBe(required);
+  });
+
+  it.each([
+    { value: undefined, ci: false },
+    { value: '', ci: false },
+    { value: '0', ci: false },
+    { value: 'FALSE', ci: false },
+    { value: '1', ci: true },
+    { value: 'true', ci: true },
+    { value: 'woodpecker', ci: true },
+  ])('CI=$value means CI: $ci', ({ value, ci }) => expect(isCi({ CI: value })).toBe(ci));
+});

@@ -1,0 +1,138 @@
+// The audit's command line, parsed into plain options. Pure: the entry script prints and exits.
+import { parseArgs } from 'node:util';
+import type { Preset } from './collect.ts';
+import type { Shard } from './select-pages.ts';
+
+export const USAGE = `Usage: npm run audit -- [options]
+       npm run build            (astro build, then this audit with --after-build)
+
+Audits the built site in dist/ with Lighthouse: one page per template, the pages in
+audit.alwaysAudit, and every post whose HTML changed since it last met its budgets.
+
+  --all                 audit every page, changed or not
+  --max-pages N         audit at most N pages on this machine
+  --shard i/n           audit only this machine's share (1 ≤ i ≤ n) of the page list
+  --url https://…       audit a deployed site instead (pages from its sitemap)
+  --preset P            mobile (default) or desktop
+  --runs N              performance runs per page, judged on the median (default: audit.performanceRuns)
+  --page-timeout S      seconds a page may take to load (default: audit.pageTimeoutSeconds)
+  --port N              serve dist/ on this port of 127.0.0.1 (default: a free port)
+  --dist DIR            the build to audit (default: dist/)
+  --reports-dir DIR     where reports go (default: reports/lighthouse/)
+  --cache-dir DIR       where the changed-only cache lives (default: .cache/lighthouse/)
+  --after-build         run as the last step of npm run build: without Chrome, warn and succeed
+  --require-audit       with --after-build, fail when Chrome is missing (also when CI is set)
+  --help                show this help
+
+Budgets and settings: the audit field of src/site.config.ts (documented in src/config/audit-schema.ts).
+Chrome: CHROME_PATH, else /usr/bin/chromium, chromium-browser, google-chrome and other usual places.`;
+
+export interface AuditArgs {
+  afterBuild: boolean;
+  requireAudit: boolean;
+  all: boolean;
+  help: boolean;
+  maxPages?: number;
+  shard?: Shard;
+  url?: string;
+  preset?: Preset;
+  runs?: number;
+  pageTimeoutSeconds?: number;
+  port?: number;
+  dist?: string;
+  reportsDir?: string;
+  cacheDir?: string;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function positiveInteger(flag: string, value: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    throw new UsageError(`--${flag} expects a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, not "${value}"`);
+  }
+  return parsed;
+}
+
+export function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4, not "${value}"`);
+  }
+  return { index, count };
+}
+
+export function parseAuditArgs(argv: readonly string[]): AuditArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'after-build': { type: 'boolean', default: false },
+        'require-audit': { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        'max-pages': { type: 'string' },
+        shard: { type: 'string' },
+        url: { type: 'string' },
+        preset: { type: 'string' },
+        runs: { type: 'string' },
+        'page-timeout': { type: 'string' },
+        port: { type: 'string' },
+        dist: { type: 'string' },
+        'reports-dir': { type: 'string' },
+        'cache-dir': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run npm run audit -- --help for the options.`);
+  }
+  const args: AuditArgs = {
+    afterBuild: values['after-build'],
+    requireAudit: values['require-audit'],
+    all: values.all,
+    help: values.help,
+  };
+  if (values['max-pages'] !== undefined) args.maxPages = positiveInteger('max-pages', values['max-pages']);
+  if (values.shard !== undefined) args.shard = parseShard(values.shard);
+  if (values.url !== undefined) {
+    if (!/^https?:\/\//.test(values.url) || !URL.canParse(values.url)) throw new UsageError(`--url expects the site's address, e.g. https://example.com/, not "${values.url}"`);
+    const url = new URL(values.url);
+    if (!url.pathname.endsWith('/')) url.pathname += '/';
+    args.url = url.href;
+  }
+  if (values.preset !== undefined) {
+    if (values.preset !== 'mobile' && values.preset !== 'desktop') throw new UsageError(`--preset is mobile or desktop, not "${values.preset}"`);
+    args.preset = values.preset;
+  }
+  if (values.runs !== undefined) args.runs = positiveInteger('runs', values.runs, { max: 9 });
+  if (values['page-timeout'] !== undefined) args.pageTimeoutSeconds = positiveInteger('page-timeout', values['page-timeout'], { min: 5, max: 600 });
+  if (values.port !== undefined) args.port = positiveInteger('port', values.port, { max: 65535 });
+  if (values.dist !== undefined) args.dist = values.dist;
+  if (values['reports-dir'] !== undefined) args.reportsDir = values['reports-dir'];
+  if (values['cache-dir'] !== undefined) args.cacheDir = values['cache-dir'];
+  if (args.url !== undefined && (args.dist !== undefined || args.port !== undefined)) {
+    throw new UsageError('--url audits a deployed site; --dist and --port are for auditing a local build. Use one or the other.');
+  }
+  return args;
+}
+
+/** `CI` set to anything but "", "0" or "false" means a CI machine, where a skipped audit is an error. */
+export function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = (env['CI'] ?? '').trim().toLowerCase();
+  return value !== '' && value !== '0' && value !== 'false';
+}
+
+/**
+ * Whether a missing Chrome fails the run. `npm run audit` always needs Chrome; after a build the
+ * audit is skipped with a warning, unless --require-audit or CI asks for it.
+ */
+export function auditIsRequired(args: Pick<AuditArgs, 'afterBuild' | 'requireAudit'>, env: Readonly<Record<string, string | undefined>>): boolean {
+  return !args.afterBuild || args.requireAudit || isCi(env);
+}

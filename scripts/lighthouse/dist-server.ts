@@ -1,0 +1,198 @@
+// Serves the built dist/ on 127.0.0.1 the way a static host would, so Lighthouse audits the
+// exact files that will be deployed. Which URL answers with which file follows the site's
+// URL policy (src/seo/urls.ts): a page is served at the URL the site links to (with trailingSlash
+// "ignore", also in its other form), so a wrong internal URL shows up as a 404.
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { formatRoutePath, routeOutputFile, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
+
+const HAS_EXTENSION = /\.[a-z0-9]+$/i;
+
+export interface ServePolicy {
+  /** The site's base path, from its URL: "/" or "/blog/". */
+  basePath: string;
+  trailingSlash: TrailingSlash;
+  format: BuildFormat;
+}
+
+/** The base path of a site URL, always ending in "/". */
+export function basePathOf(siteUrl: string): string {
+  const { pathname } = new URL(siteUrl);
+  return pathname.endsWith('/') ? pathname : `${pathname}/`;
+}
+
+function decodeSegments(path: string): string[] | undefined {
+  const segments: string[] = [];
+  for (const raw of path.split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+    // Nothing outside dist/ and nothing a file name cannot hold.
+    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return undefined;
+    segments.push(segment);
+  }
+  return segments;
+}
+
+/**
+ * The file in dist/ (relative, "/"-separated) that answers a request path, or undefined for a 404.
+ *
+ * | request         | directory + always | directory + never | file + always | file + never |
+ * |-----------------|--------------------|-------------------|---------------|--------------|
+ * | /               | index.html         | index.html        | index.html    | index.html   |
+ * | /posts/a/       | posts/a/index.html | 404               | 404           | 404          |
+ * | /posts/a        | 404                | posts/a/index.html| 404           | posts/a.html |
+ * | /posts/a.html   | posts/a.html       | posts/a.html      | posts/a.html  | posts/a.html |
+ *
+ * "ignore" accepts both the slash and the bare form. Paths with an extension (assets, feeds,
+ * 404.html) are served as they are.
+ */
+export function distFileForPath(pathname: string, policy: ServePolicy): string | undefined {
+  if (!pathname.startsWith(policy.basePath)) return undefined;
+  const segments = decodeSegments(pathname.slice(policy.basePath.length));
+  if (!segments) return undefined;
+  const rest = segments.join('/');
+  if (rest === '') return 'index.html';
+  if (rest.startsWith('/') || rest.includes('//')) return undefined;
+  const bare = rest.replace(/\/$/, '');
+  if (HAS_EXTENSION.test(bare) && !rest.endsWith('/')) return bare;
+  // A page answers at the URL the site prints for it (src/seo/urls.ts); "ignore" also takes the bare
+  // form and, for directories, the slash form, as static hosts do.
+  const route: RoutePath = `/${bare}/`;
+  const accepted = new Set([formatRoutePath(route, policy).slice(1)]);
+  if (policy.trailingSlash === 'ignore') {
+    accepted.add(bare);
+    if (policy.format === 'directory') accepted.add(`${bare}/`);
+  }
+  return accepted.has(rest) ? routeOutputFile(route, policy.format) : undefined;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+  '.pdf': 'application/pdf',
+};
+
+/** Types a static host compresses; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.webmanifest']);
+
+export interface DistServer {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** The site's home URL on this server, with its base path: http://127.0.0.1:41234/blog/ */
+  siteUrl: string;
+  close(): Promise<void>;
+}
+
+export class DistServerError extends Error {
+  override name = 'DistServerError';
+}
+
+async function readIfFile(path: string): Promise<Buffer | undefined> {
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new DistServerError(
+            `Port ${port} on 127.0.0.1 is already in use, so dist/ cannot be served there. ` +
+              'Stop what is using it, choose another port with --port N, or leave --port out to use a free port.',
+          ),
+        );
+      } else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address ? address.port : port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+/** Serves `root` (a built dist/) on 127.0.0.1; port 0 (the default) picks a free port. */
+export async function startDistServer(options: { root: string; policy: ServePolicy; port?: number }): Promise<DistServer> {
+  const { root, policy } = options;
+  const notFoundPage = join(root, '404.html');
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      const file = distFileForPath(pathname, policy);
+      let body = file === undefined ? undefined : await readIfFile(join(root, file));
+      let status = 200;
+      let type = file === undefined ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
+      if (body === undefined) {
+        status = 404;
+        body = (await readIfFile(notFoundPage)) ?? Buffer.from('Not found');
+        type = 'text/html; charset=utf-8';
+      }
+      const headers: Record<string, string> = {
+        'Content-Type': type ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        // Hashed build assets never change; pages are revalidated, as the site's _headers ask of a host.
+        'Cache-Control': pathname.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+      };
+      const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      if (acceptsGzip && file !== undefined && COMPRESSIBLE.has(extname(file).toLowerCase()) && body.length > 512) {
+        body = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+        headers['Vary'] = 'Accept-Encoding';
+      }
+      headers['Content-Length'] = String(body.length);
+      response.writeHead(status, headers);
+      response.end(request.method === 'HEAD' ? undefined : body);
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  // Lighthouse opens keep-alive connections; never let them hold the process open.
+  server.keepAliveTimeout = 1000;
+  const port = await listen(server, options.port ?? 0);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    siteUrl: origin + policy.basePath,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
