@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
-import remarkReadingTime from './src/markdown/remark-reading-time.ts';
+import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
@@ -23,6 +23,6 @@ export default defineConfig({
   markdown: {
     // Prism emits classes, not inline styles, so the CSP needs no 'unsafe-inline' for code.
     syntaxHighlight: 'prism',
-    processor: unified({ remarkPlugins: [remarkReadingTime] }),
+    processor: unified(markdownPipeline(siteConfig, { contentDir: paths.contentDir, publicDir: './public' })),
   },
 });
