@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../lib/dates.ts';
+import { lintLevelsSchema } from '../seo/lint/rule-ids.ts';
 import { ConfigError, formatIssues } from './config-error.ts';
 import { strictObject } from './strict-object.ts';
 
@@ -119,6 +120,19 @@ export const siteConfigSchema = strictObject({
     .default(10),
   /** Posts whose body has at least this many `##`/`###` headings show a table of contents. */
   tocMinHeadings: z.number().int().min(1).default(3),
+  /** The SEO lint that checks every built page after `astro build` (src/seo/lint/); errors fail the build. */
+  lint: strictObject({
+    /** Level by rule id: "error" fails the build, "warn" reports, "off" skips; unlisted rules keep their default (src/seo/lint/rules/index.ts). */
+    rules: lintLevelsSchema.default({}),
+    /** Widest title, in pixels of 20px Arial as Google's desktop results draw it. */
+    titleMaxPixels: z.number().int().min(100).default(600),
+    /** Shortest meta description, in characters. */
+    descriptionMinLength: z.number().int().min(1).default(70),
+    /** Longest meta description, in characters. */
+    descriptionMaxLength: z.number().int().min(1).default(160),
+    /** JSON report, relative to the folder holding dist/ (kept out of dist/ so it is never deployed). */
+    reportFile: z.string().min(1).default('reports/seo-lint.json'),
+  }).prefault({}),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readImageSize } from './image-size.ts';
 
@@ -7,12 +7,12 @@ const blank = (width: number, height: number) =>
 
 describe('readImageSize', () => {
   it.each([
-    { format: 'png', encode: (image: sharp.Sharp) => image.png() },
-    { format: 'jpeg', encode: (image: sharp.Sharp) => image.jpeg() },
-    { format: 'jpeg', encode: (image: sharp.Sharp) => image.jpeg({ progressive: true }) },
-    { format: 'gif', encode: (image: sharp.Sharp) => image.gif() },
-    { format: 'webp', encode: (image: sharp.Sharp) => image.webp() },
-    { format: 'webp', encode: (image: sharp.Sharp) => image.webp({ lossless: true }) },
+    { format: 'png', encode: (image: Sharp) => image.png() },
+    { format: 'jpeg', encode: (image: Sharp) => image.jpeg() },
+    { format: 'jpeg', encode: (image: Sharp) => image.jpeg({ progressive: true }) },
+    { format: 'gif', encode: (image: Sharp) => image.gif() },
+    { format: 'webp', encode: (image: Sharp) => image.webp() },
+    { format: 'webp', encode: (image: Sharp) => image.webp({ lossless: true }) },
   ] as const)('reads the size of a $format file written by sharp', async ({ format, encode }) => {
     const bytes = await encode(blank(1200, 630)).toBuffer();
     expect(readImageSize(bytes)).toEqual({ width: 1200, height: 630, format });

@@ -2,17 +2,15 @@
 // input.md, the expected output.html, and optionally options.json (the plugin's options) and data.json
 // (what the plugin adds to Astro's remarkPluginFrontmatter). A new case is a new folder.
 // Each case runs through Astro's own Markdown processor, so the output is what a built page contains.
-import { createMarkdownProcessor, type MarkdownHeading } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type MarkdownHeading, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-type PluginList = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>['remarkPlugins'];
-
 export interface FixturePlugins {
-  remarkPlugins?: PluginList;
-  rehypePlugins?: PluginList;
+  remarkPlugins?: RemarkPlugins;
+  rehypePlugins?: RehypePlugins;
 }
 
 export interface FixtureCase {
@@ -42,7 +40,11 @@ export function fixtureCases(plugin: string): FixtureCase[] {
 }
 
 export async function renderFixture(fixture: FixtureCase, plugins: FixturePlugins): Promise<RenderedFixture> {
-  const processor = await createMarkdownProcessor({ syntaxHighlight: 'prism', ...plugins });
+  const processor = await createMarkdownProcessor({
+    syntaxHighlight: 'prism',
+    remarkPlugins: plugins.remarkPlugins ?? [],
+    rehypePlugins: plugins.rehypePlugins ?? [],
+  });
   const input = join(fixture.directory, 'input.md');
   const result = await processor.render(readFileSync(input, 'utf8'), { fileURL: pathToFileURL(input), frontmatter: {} });
   return { html: result.code, frontmatter: result.metadata.frontmatter, headings: result.metadata.headings };

@@ -1,0 +1,61 @@
+// Which post each page URL was built from, worked out from the content folder with the same functions
+// the site uses to name its URLs, so no build output has to carry source paths.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseMarkdownEntry } from '../../content/frontmatter.ts';
+import { postSlug } from '../../content/posts-loader.ts';
+import { displayPath } from '../../markdown/content-problems.ts';
+import { absoluteUrl, routes, type UrlPolicy } from '../urls.ts';
+import { lintLevelsSchema } from './rule-ids.ts';
+import type { PostSource } from './types.ts';
+
+export interface PostSources {
+  byUrl: Map<string, PostSource>;
+  /** Files that could not be read (the build reports them in full; the lint just notes them). */
+  problems: string[];
+}
+
+function markdownFiles(directory: string): string[] {
+  try {
+    return readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.md'));
+  } catch {
+    return [];
+  }
+}
+
+/** Reads every post under `<contentDir>/posts`, keyed by the absolute URL of its page. */
+export function readPostSources(contentDir: string, policy: UrlPolicy, root: string = process.cwd()): PostSources {
+  const postsDir = join(contentDir, 'posts');
+  const byUrl = new Map<string, PostSource>();
+  const problems: string[] = [];
+  for (const path of markdownFiles(postsDir)) {
+    const absolute = join(postsDir, path);
+    const file = displayPath(absolute, root);
+    try {
+      const source = readFileSync(absolute, 'utf8');
+      const entry = parseMarkdownEntry(source, file);
+      const levels = lintLevelsSchema.safeParse(entry.data['lint'] ?? {});
+      if (!levels.success) problems.push(`${file}: lint: ${levels.error.issues.map((issue) => issue.message).join('; ')}`);
+      const url = absoluteUrl(routes.post(postSlug(relative(postsDir, absolute).split(sep).join('/'), entry.data)), policy);
+      byUrl.set(url, {
+        file,
+        levels: levels.success ? levels.data : {},
+        canonical: typeof entry.data['canonical'] === 'string' ? entry.data['canonical'] : undefined,
+        text: source,
+      });
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return { byUrl, problems };
+}
+
+/** The line of the Markdown file where `evidence` first appears, to point a finding at it. */
+export function sourceLine(text: string, evidence: string | undefined): number | undefined {
+  if (!evidence) return undefined;
+  const index = text.indexOf(evidence);
+  if (index === -1) return undefined;
+  let line = 1;
+  for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line++;
+  return line;
+}

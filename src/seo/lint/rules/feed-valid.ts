@@ -1,0 +1,27 @@
+import { normaliseUrl } from '../dist-urls.ts';
+import type { SiteRule, SiteRuleFinding } from '../types.ts';
+import { shortUrl } from './helpers.ts';
+
+export const feedValid: SiteRule = {
+  id: 'feed-valid',
+  scope: 'site',
+  description: 'Each feed is well-formed XML whose items link to indexable pages by their canonical URLs.',
+  defaultLevel: 'error',
+  check(site) {
+    const findings: SiteRuleFinding[] = [];
+    for (const feed of site.feeds) {
+      for (const problem of feed.problems) {
+        findings.push({ page: feed.file, message: `The feed cannot be read cleanly: ${problem}.`, fix: 'Generate it with a feed library (@astrojs/rss) and escape titles and content.' });
+      }
+      for (const link of feed.itemLinks) {
+        const page = site.byUrl.get(normaliseUrl(link) ?? link);
+        if (!page) {
+          findings.push({ page: feed.file, message: `A feed item links to ${link}, which is not a page of this site in its canonical form.`, fix: 'Use the post’s canonical URL (absolute) as the item link.' });
+        } else if (!page.indexable) {
+          findings.push({ page: feed.file, message: `A feed item links to ${shortUrl(page.url)}, which is not indexable (noindex or canonical elsewhere).`, fix: 'Leave noindex posts out of the feed.' });
+        }
+      }
+    }
+    return findings;
+  },
+};

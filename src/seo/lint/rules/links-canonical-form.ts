@@ -1,0 +1,29 @@
+import type { SiteRule, SiteRuleFinding } from '../types.ts';
+import { internalLinks, sameUrl, shortUrl } from './helpers.ts';
+
+export const linksCanonicalForm: SiteRule = {
+  id: 'links-canonical-form',
+  scope: 'site',
+  description: 'Internal links use each page’s canonical URL (trailing slash, .html), so no click or crawl goes through a redirect.',
+  defaultLevel: 'warn',
+  check(site, context) {
+    const findings: SiteRuleFinding[] = [];
+    const seen = new Set<string>();
+    for (const link of internalLinks(site, context)) {
+      if (!link.target || link.target.notFound || link.href.startsWith('#')) continue;
+      const withoutQuery = new URL(link.url);
+      withoutQuery.search = '';
+      if (sameUrl(withoutQuery.href, link.target.url)) continue;
+      const key = `${link.from.url} ${link.href}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({
+        page: link.from.url,
+        message: `The link to ${link.href} reaches ${shortUrl(link.target.url)} only through a redirect or a duplicate URL.`,
+        fix: `Link to ${shortUrl(link.target.url)} (in Markdown any form works: the build rewrites /posts/<slug> links).`,
+        evidence: link.href,
+      });
+    }
+    return findings;
+  },
+};
