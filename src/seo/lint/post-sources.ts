@@ -17,7 +17,9 @@ export interface PostSources {
 
 function markdownFiles(directory: string): string[] {
   try {
-    return readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.md'));
+    return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.md'))
+      .sort();
   } catch {
     return [];
   }
