@@ -67,3 +67,20 @@ export function resolveOnSite(href: string, from: string, site: string): Resolve
   else candidates = [`${path}.html`, `${path}/index.html`];
   return { url: url.href, candidates, fragment };
 }
+
+/**
+ * `resolveOnSite` for one site, remembering answers: most links on a site (navigation, lists, posts
+ * linking posts) repeat from page to page, and a root-relative or absolute href resolves the same way
+ * from every page.
+ */
+export function createResolver(site: string): (href: string, from: string) => ResolvedUrl | undefined {
+  const cache = new Map<string, ResolvedUrl | undefined>();
+  return (href, from) => {
+    const independent = (href.startsWith('/') && !href.startsWith('//')) || /^https?:/i.test(href);
+    const key = independent ? href : `${from}\n${href}`;
+    if (cache.has(key)) return cache.get(key);
+    const resolved = resolveOnSite(href, from, site);
+    cache.set(key, resolved);
+    return resolved;
+  };
+}

@@ -1,6 +1,6 @@
 // Runs the rules: every page rule on every page, then the site rules, each finding at the level the
 // site config and the page's own post set for its rule. Pure: the facts come in, findings go out.
-import { normaliseUrl } from './dist-urls.ts';
+import { createResolver, normaliseUrl } from './dist-urls.ts';
 import { sourceLine } from './post-sources.ts';
 import type { LintLevel, LintLevels } from './rule-ids.ts';
 import { LINT_RULES } from './rules/index.ts';
@@ -70,6 +70,7 @@ export function lintSite(input: LintInput, options: LintOptions): Finding[] {
     twitter: options.twitter,
     thresholds: options.thresholds,
     dist: input.dist,
+    resolve: createResolver(options.policy.site),
     sourceFor,
   };
   const anyPostTurnsOn = (rule: LintRule) => [...options.sources.values()].some((source) => (source.levels[rule.id] ?? 'off') !== 'off');

@@ -1,4 +1,5 @@
 import type { UrlPolicy } from '../urls.ts';
+import type { ResolvedUrl } from './dist-urls.ts';
 import type { LintLevel, LintLevels, LintRuleId } from './rule-ids.ts';
 
 /** An `<a href>`, with the name a screen reader or a search engine reads for it. */
@@ -144,6 +145,8 @@ export interface LintContext {
   thresholds: LintThresholds;
   /** The files of dist/, for rules that check what a page points to. */
   dist: DistFiles;
+  /** Where an href on a page (at URL `from`) leads in dist/; undefined when it leaves the site. */
+  resolve(href: string, from: string): ResolvedUrl | undefined;
   /** The post behind a page URL, when the page is a post. */
   sourceFor(url: string): PostSource | undefined;
 }

@@ -1,4 +1,3 @@
-import { resolveOnSite } from '../dist-urls.ts';
 import type { SiteRule, SiteRuleFinding } from '../types.ts';
 
 export const assetsInternal: SiteRule = {
@@ -13,7 +12,7 @@ export const assetsInternal: SiteRule = {
       for (const resource of page.resources) {
         if (seen.has(resource.url) || resource.url.startsWith('data:')) continue;
         seen.add(resource.url);
-        const target = resolveOnSite(resource.url, page.url, context.policy.site);
+        const target = context.resolve(resource.url, page.url);
         if (!target || target.candidates.some((candidate) => site.dist.has(candidate))) continue;
         findings.push({
           page: page.url,

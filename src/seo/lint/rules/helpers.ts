@@ -1,6 +1,6 @@
 // Small readers shared by the rules. Results that several rules need (parsed JSON-LD, resolved links)
 // are computed once per page or site and remembered.
-import { normaliseUrl, resolveOnSite } from '../dist-urls.ts';
+import { normaliseUrl } from '../dist-urls.ts';
 import type { LintContext, Page, PageFacts, SiteFacts } from '../types.ts';
 
 export function metaValues(page: PageFacts, key: string): string[] {
@@ -133,7 +133,7 @@ export function internalLinks(site: SiteFacts, context: LintContext): ResolvedLi
         resolved.push({ from: page, href: anchor.href, file: page.file, target: page, url: page.url, fragment: safeDecode(anchor.href.slice(1)) });
         continue;
       }
-      const target = resolveOnSite(anchor.href, page.url, context.policy.site);
+      const target = context.resolve(anchor.href, page.url);
       if (!target) continue;
       const file = target.candidates.find((candidate) => site.dist.has(candidate));
       resolved.push({

@@ -1,4 +1,3 @@
-import { resolveOnSite } from '../dist-urls.ts';
 import type { PageRule, RuleFinding } from '../types.ts';
 import { firstMeta } from './helpers.ts';
 
@@ -19,7 +18,7 @@ export const ogImage: PageRule = {
         findings.push({ message: `${key} "${image}" is not an absolute URL; platforms cannot load it.`, fix: `Write the full URL, e.g. ${new URL(image, page.url).href}.` });
         continue;
       }
-      const target = resolveOnSite(image, page.url, context.policy.site);
+      const target = context.resolve(image, page.url);
       if (!target) continue; // On another site: nothing here to check.
       const file = target.candidates.find((candidate) => context.dist.has(candidate));
       if (file === undefined) {
