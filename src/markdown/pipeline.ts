@@ -2,7 +2,7 @@
 // passes the result to `unified()`; Astro then adds its own steps around them (GFM and smart quotes
 // before, Prism highlighting before the rehype plugins, image optimisation and heading collection after).
 import { join } from 'node:path';
-import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
 import type { SiteConfig } from '../config/site-schema.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
@@ -22,7 +22,7 @@ export interface PipelinePaths {
 export function markdownPipeline(
   config: Pick<SiteConfig, 'url' | 'trailingSlash' | 'buildFormat'>,
   paths: PipelinePaths,
-): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; remarkRehype: RemarkRehype } {
   const policy = { site: config.url, trailingSlash: config.trailingSlash, format: config.buildFormat };
   return {
     remarkPlugins: [remarkReadingTime, remarkExcerpt],
@@ -34,5 +34,7 @@ export function markdownPipeline(
       [rehypeInternalLinks, { ...policy, postsDir: join(paths.contentDir, 'posts') }],
       [rehypeImageAttributes, { publicDir: paths.publicDir }],
     ],
+    // GFM footnotes get a "Footnotes" heading for screen readers, hidden with the site's own class.
+    remarkRehype: { footnoteLabelProperties: { className: ['visually-hidden'] } },
   };
 }

@@ -27,6 +27,14 @@ export function headingText(heading: Element): string {
   return text;
 }
 
+const HIDDEN_CLASSES = ['sr-only', 'visually-hidden'];
+
+/** A heading only screen readers see, such as the "Footnotes" label GFM adds: no anchor, no outline entry. */
+export function isHiddenHeading(heading: Element): boolean {
+  const classes = heading.properties['className'];
+  return Array.isArray(classes) && classes.some((name) => HIDDEN_CLASSES.includes(String(name)));
+}
+
 function anchorLink(id: string, label: string): Element {
   return {
     type: 'element',
@@ -38,7 +46,7 @@ function anchorLink(id: string, label: string): Element {
 
 /**
  * Gives every heading an id (GitHub-style slugs, unique per page, the same Astro computes) and puts a
- * "#" link to the section after each heading of the chosen levels. The link sits beside the heading, not
+ * "#" link to the section after each visible heading of the chosen levels. The link sits beside the heading, not
  * inside it, so the heading's text, its accessible name and the table of contents stay clean; the link's
  * own accessible name says where it goes ("Link to section: …").
  */
@@ -53,7 +61,7 @@ export default function rehypeHeadingAnchors(options: HeadingAnchorOptions = {})
       const text = headingText(node);
       if (typeof node.properties['id'] !== 'string') node.properties['id'] = slugger.slug(text);
       else slugger.slug(node.properties['id']);
-      if (!levels.has(Number(level)) || parent === undefined || index === undefined) return 'skip';
+      if (!levels.has(Number(level)) || isHiddenHeading(node) || parent === undefined || index === undefined) return 'skip';
       const id = node.properties['id'] as string;
       const wrapper: Element = {
         type: 'element',

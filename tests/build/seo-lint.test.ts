@@ -55,6 +55,11 @@ describe('a site with SEO defects the content schema allows', () => {
     expect(report.errors).toBe(4);
   });
 
+  it('suggests the post’s opening words as a start for its description', () => {
+    const finding = report.findings.find((each) => each.rule === 'description-length' && each.page.endsWith('/short-description/'));
+    expect(finding?.fix).toContain('The post opens: "A short paragraph of body text for this fixture post."');
+  });
+
   it('warns about the short description and the vague link text, but not where the post turned the rule off', () => {
     const postWarnings = report.findings
       .filter((finding) => finding.level === 'warn' && finding.page.includes('/posts/'))

@@ -2,7 +2,13 @@
 // input.md, the expected output.html, and optionally options.json (the plugin's options) and data.json
 // (what the plugin adds to Astro's remarkPluginFrontmatter). A new case is a new folder.
 // Each case runs through Astro's own Markdown processor, so the output is what a built page contains.
-import { createMarkdownProcessor, type MarkdownHeading, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
+import {
+  createMarkdownProcessor,
+  type MarkdownHeading,
+  type RehypePlugins,
+  type RemarkPlugins,
+  type RemarkRehype,
+} from '@astrojs/markdown-remark';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 export interface FixturePlugins {
   remarkPlugins?: RemarkPlugins;
   rehypePlugins?: RehypePlugins;
+  remarkRehype?: RemarkRehype;
 }
 
 export interface FixtureCase {
@@ -44,6 +51,7 @@ export async function renderFixture(fixture: FixtureCase, plugins: FixturePlugin
     syntaxHighlight: 'prism',
     remarkPlugins: plugins.remarkPlugins ?? [],
     rehypePlugins: plugins.rehypePlugins ?? [],
+    remarkRehype: plugins.remarkRehype ?? {},
   });
   const input = join(fixture.directory, 'input.md');
   const result = await processor.render(readFileSync(input, 'utf8'), { fileURL: pathToFileURL(input), frontmatter: {} });

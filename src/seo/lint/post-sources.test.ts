@@ -13,7 +13,7 @@ function write(path: string, text: string) {
 }
 
 describe('readPostSources', () => {
-  write('plain.md', '---\ntitle: Plain\n---\nBody\n');
+  write('plain.md', '---\ntitle: Plain\n---\n## A heading\n\nThe *opening* paragraph.\n\nMore.\n');
   write('folder/index.md', '---\ntitle: Folder\nslug: chosen\ncanonical: https://first.example/x/\nlint:\n  title-width: "off"\n---\nBody\n');
   write('bad-levels.md', '---\ntitle: Bad\nlint:\n  title-wdth: "off"\n---\nBody\n');
   write('broken.md', 'no frontmatter at all\n');
@@ -27,6 +27,10 @@ describe('readPostSources', () => {
       levels: { 'title-width': 'off' },
       canonical: 'https://first.example/x/',
     });
+  });
+
+  it('gives each post’s opening words, for fixes that need them', () => {
+    expect(sources.byUrl.get('https://blog.example/posts/plain/')?.opening?.()).toBe('The opening paragraph.');
   });
 
   it('notes posts it cannot read or whose levels are wrong, and carries on', () => {

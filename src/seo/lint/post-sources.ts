@@ -2,9 +2,12 @@
 // the site uses to name its URLs, so no build output has to carry source paths.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { parseMarkdownEntry } from '../../content/frontmatter.ts';
 import { postSlug } from '../../content/posts-loader.ts';
 import { displayPath } from '../../markdown/content-problems.ts';
+import { markdownExcerpt } from '../../markdown/remark-excerpt.ts';
 import { absoluteUrl, routes, type UrlPolicy } from '../urls.ts';
 import { lintLevelsSchema } from './rule-ids.ts';
 import type { PostSource } from './types.ts';
@@ -44,6 +47,7 @@ export function readPostSources(contentDir: string, policy: UrlPolicy, root: str
         levels: levels.success ? levels.data : {},
         canonical: typeof entry.data['canonical'] === 'string' ? entry.data['canonical'] : undefined,
         text: source,
+        opening: () => markdownExcerpt(unified().use(remarkParse).parse(entry.body), 160),
       });
     } catch (error) {
       problems.push((error as Error).message);

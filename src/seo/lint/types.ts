@@ -128,6 +128,8 @@ export interface PostSource {
   canonical: string | undefined;
   /** The whole Markdown file, to point findings at a line. */
   text: string;
+  /** The post's opening words as plain text (its excerpt), worked out only when a fix needs them. */
+  opening?: () => string;
 }
 
 export interface LintThresholds {

@@ -13,11 +13,14 @@ export const descriptionLength: PageRule = {
     const length = [...description].length;
     if (length >= min && length <= max) return [];
     const where = whereToFix(page, context, 'description:', 'the page description');
+    // The post's own opening (the excerpt the Markdown pipeline also computes) is often a good start.
+    const opening = context.sourceFor(page.url)?.opening?.();
+    const start = opening ? ` The post opens: "${opening}"` : '';
     return [
       length < min
         ? {
             message: `The meta description has ${length} characters, fewer than ${min}; search engines may replace it with text from the page.`,
-            fix: `Say in ${min}–${max} characters what the reader gets from the page (${where}).`,
+            fix: `Say in ${min}–${max} characters what the reader gets from the page (${where}).${start}`,
             evidence: 'description:',
           }
         : {

@@ -9,7 +9,9 @@ export const descriptionPresent: PageRule = {
   check(page, context) {
     if (!page.indexable) return [];
     const descriptions = metaValues(page, 'description');
-    const fix = `Write a one- or two-sentence summary (${whereToFix(page, context, 'description:', 'the description passed to BaseLayout')}).`;
+    const opening = context.sourceFor(page.url)?.opening?.();
+    const start = opening ? ` The post opens: "${opening}"` : '';
+    const fix = `Write a one- or two-sentence summary (${whereToFix(page, context, 'description:', 'the description passed to BaseLayout')}).${start}`;
     if (descriptions.length === 0) return [{ message: 'The page has no <meta name="description">.', fix }];
     if (descriptions.length > 1) {
       return [{ message: `The page has ${descriptions.length} meta descriptions.`, fix: 'Keep exactly one <meta name="description">.' }];

@@ -94,6 +94,14 @@ describe('description-length', () => {
     ]);
   });
 
+  it('offers the post’s opening words as a starting point', () => {
+    const files = site({ '/posts/a/': page({ route: '/posts/a/', description: 'Too short.' }) });
+    const [finding] = findingsOf('description-length', files, { sources: { '/posts/a/': { opening: () => 'Routers keep a list of every device on the network.' } } });
+    expect(finding?.fix).toBe(
+      'Say in 70–160 characters what the reader gets from the page (description: in content/posts/a.md). The post opens: "Routers keep a list of every device on the network."',
+    );
+  });
+
   it('counts characters, not UTF-16 units', () => {
     expect(findingsOf('description-length', described('🎉'.repeat(70)))).toEqual([]);
   });
