@@ -16,7 +16,7 @@ describe('readPostSources', () => {
   write('plain.md', '---\ntitle: Plain\n---\n## A heading\n\nThe *opening* paragraph.\n\nMore.\n');
   write('folder/index.md', '---\ntitle: Folder\nslug: chosen\ncanonical: https://first.example/x/\nlint:\n  title-width: "off"\n---\nBody\n');
   write('bad-levels.md', '---\ntitle: Bad\nlint:\n  title-wdth: "off"\n---\nBody\n');
-  write('broken.md', 'no frontmatter at all\n');
+  write('broken.md', '---\nslug: "unclosed\n---\nBody\n');
 
   const sources = readPostSources(join(root, 'content'), { site: 'https://blog.example/', trailingSlash: 'always', format: 'directory' }, root);
 
@@ -36,7 +36,7 @@ describe('readPostSources', () => {
   it('notes posts it cannot read or whose levels are wrong, and carries on', () => {
     expect(sources.problems).toEqual([
       'content/posts/bad-levels.md: lint: unknown lint rule "title-wdth": did you mean "title-width"?',
-      'content/posts/broken.md:1: no frontmatter: start the file with a line "---", then title:, description: and pubDate:, then "---"',
+      'content/posts/broken.md:2: invalid YAML in the frontmatter: Missing closing "quote',
     ]);
   });
 });

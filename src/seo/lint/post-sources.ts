@@ -12,6 +12,8 @@ import { absoluteUrl, routes, type UrlPolicy } from '../urls.ts';
 import { lintLevelsSchema } from './rule-ids.ts';
 import type { PostSource } from './types.ts';
 
+const MENTIONS_FIELDS = /\b(slug|lint|canonical)\b/;
+
 export interface PostSources {
   byUrl: Map<string, PostSource>;
   /** Files that could not be read (the build reports them in full; the lint just notes them). */
@@ -38,16 +40,19 @@ export function readPostSources(contentDir: string, policy: UrlPolicy, root: str
     const file = displayPath(absolute, root);
     try {
       const source = readFileSync(absolute, 'utf8');
-      const entry = parseMarkdownEntry(source, file);
-      const levels = lintLevelsSchema.safeParse(entry.data['lint'] ?? {});
+      // Only three frontmatter fields matter here; most posts have none of them, and reading their YAML
+      // would be most of the lint's time on a large site. Any mention of one means a full, strict read.
+      const frontmatter = source.slice(0, source.indexOf('\n---', 3) + 1 || undefined);
+      const data = MENTIONS_FIELDS.test(frontmatter) ? parseMarkdownEntry(source, file).data : {};
+      const levels = lintLevelsSchema.safeParse(data['lint'] ?? {});
       if (!levels.success) problems.push(`${file}: lint: ${levels.error.issues.map((issue) => issue.message).join('; ')}`);
-      const url = absoluteUrl(routes.post(postSlug(relative(postsDir, absolute).split(sep).join('/'), entry.data)), policy);
+      const url = absoluteUrl(routes.post(postSlug(relative(postsDir, absolute).split(sep).join('/'), data)), policy);
       byUrl.set(url, {
         file,
         levels: levels.success ? levels.data : {},
-        canonical: typeof entry.data['canonical'] === 'string' ? entry.data['canonical'] : undefined,
+        canonical: typeof data['canonical'] === 'string' ? data['canonical'] : undefined,
         text: source,
-        opening: () => markdownExcerpt(unified().use(remarkParse).parse(entry.body), 160),
+        opening: () => markdownExcerpt(unified().use(remarkParse).parse(parseMarkdownEntry(source, file).body), 160),
       });
     } catch (error) {
       problems.push((error as Error).message);

@@ -8,15 +8,20 @@ export const linksCanonicalForm: SiteRule = {
   defaultLevel: 'warn',
   check(site, context) {
     const findings: SiteRuleFinding[] = [];
-    const seen = new Set<string>();
+    // Links come page by page, so a page's repeated links are skipped with a set per page.
+    let seen = new Set<string>();
+    let page: unknown;
     for (const link of internalLinks(site, context)) {
+      if (link.from !== page) {
+        page = link.from;
+        seen = new Set();
+      }
       if (!link.target || link.target.notFound || link.href.startsWith('#')) continue;
       // Both URLs are already normalised by the URL parser, so plain strings compare.
       const query = link.url.indexOf('?');
       if ((query === -1 ? link.url : link.url.slice(0, query)) === link.target.url) continue;
-      const key = `${link.from.url} ${link.href}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen.has(link.href)) continue;
+      seen.add(link.href);
       findings.push({
         page: link.from.url,
         message: `The link to ${link.href} reaches ${shortUrl(link.target.url)} only through a redirect or a duplicate URL.`,

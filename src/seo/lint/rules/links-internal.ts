@@ -8,25 +8,39 @@ export const linksInternal: SiteRule = {
   defaultLevel: 'error',
   check(site, context) {
     const findings: SiteRuleFinding[] = [];
-    const seen = new Set<string>();
+    // Links come page by page; a page that repeats a broken link hears about it once.
+    let reported = new Set<string>();
+    let page: unknown;
+    const report = (finding: SiteRuleFinding, href: string) => {
+      if (reported.has(href)) return;
+      reported.add(href);
+      findings.push(finding);
+    };
     for (const link of internalLinks(site, context)) {
-      const key = `${link.from.url} ${link.href}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (link.from !== page) {
+        page = link.from;
+        reported = new Set();
+      }
       if (link.file === undefined) {
-        findings.push({
-          page: link.from.url,
-          message: `The link to ${link.href} leads nowhere: nothing is built at ${shortUrl(link.url)}.`,
-          fix: 'Correct the address (a post’s URL is /posts/<slug>/), or remove the link.',
-          evidence: link.href,
-        });
+        report(
+          {
+            page: link.from.url,
+            message: `The link to ${link.href} leads nowhere: nothing is built at ${shortUrl(link.url)}.`,
+            fix: 'Correct the address (a post’s URL is /posts/<slug>/), or remove the link.',
+            evidence: link.href,
+          },
+          link.href,
+        );
       } else if (link.target && link.fragment !== '' && link.fragment !== 'top' && !link.target.ids.has(link.fragment)) {
-        findings.push({
-          page: link.from.url,
-          message: `The link to ${link.href} names #${link.fragment}, which is not an id on ${shortUrl(link.target.url)}.`,
-          fix: 'Link to an existing section id (headings get ids from their text), or drop the #fragment.',
-          evidence: link.href,
-        });
+        report(
+          {
+            page: link.from.url,
+            message: `The link to ${link.href} names #${link.fragment}, which is not an id on ${shortUrl(link.target.url)}.`,
+            fix: 'Link to an existing section id (headings get ids from their text), or drop the #fragment.',
+            evidence: link.href,
+          },
+          link.href,
+        );
       }
     }
     return findings;

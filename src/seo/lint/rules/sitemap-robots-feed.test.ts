@@ -52,12 +52,13 @@ describe('sitemap-urls-exist', () => {
     expect(findingsOf('sitemap-urls-exist', site(pages))).toEqual([]);
   });
 
-  it('reports URLs that are not built, not on the site, or use the wrong scheme', () => {
-    const files = site(pages, sitemapOf([url('/'), url('/posts/deleted/'), 'http://localhost:4321/about/', 'http://blog.example/about/']));
+  it('reports URLs that are not built, not on the site, use the wrong scheme or another spelling of a page’s URL', () => {
+    const files = site(pages, sitemapOf([url('/'), url('/posts/deleted/'), 'http://localhost:4321/about/', 'http://blog.example/about/', `${SITE}posts/a`]));
     expect(brief(findingsOf('sitemap-urls-exist', files))).toEqual([
       ['sitemap-0.xml', 'error', `The sitemap lists ${SITE}posts/deleted/, but no page is built there.`],
       ['sitemap-0.xml', 'error', `The sitemap lists http://localhost:4321/about/, which is not an absolute URL on ${SITE}.`],
       ['sitemap-0.xml', 'error', 'The sitemap lists http://blog.example/about/ with the wrong scheme.'],
+      ['sitemap-0.xml', 'error', `The sitemap lists ${SITE}posts/a, but that page's URL is ${SITE}posts/a/.`],
     ]);
   });
 });
