@@ -1,11 +1,15 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
+import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { seoLint } from './src/integrations/seo-lint.ts';
+import { seoSitemap } from './src/integrations/sitemap.ts';
 import { markdownPipeline } from './src/markdown/pipeline.ts';
+import { sitePolicy } from './src/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
@@ -18,8 +22,18 @@ export default defineConfig({
   cacheDir: paths.cacheDir,
   // The strict zod schema is the only frontmatter check; Astro's own telemetry and dev toolbar stay off.
   devToolbar: { enabled: false },
-  // The SEO lint checks dist/ after every other integration has written its files (sitemap included).
-  integrations: [draftPreview(), sitemap(), seoLint({ config: siteConfig, contentDir: paths.contentDir })],
+  integrations: [
+    draftPreview(),
+    ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
+    commentsSetup({ giscus: siteConfig.giscus }),
+    securityHeaders({ policy: sitePolicy(siteConfig) }),
+    // Indexes the finished pages of dist/.
+    ...(siteConfig.features.search
+      ? [searchIndex({ urlPolicy: { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat } })]
+      : []),
+    // Last: checks dist/ once every other integration has written its files (sitemap, search index).
+    ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
+  ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {

@@ -1,4 +1,6 @@
 interface ImportMetaEnv {
   /** True only under `astro dev`: drafts and scheduled posts are built for preview. */
   readonly PREVIEW_UNPUBLISHED: boolean;
+  /** True in `astro build`: pages carry the `<meta>` Content-Security-Policy (dev injects inline styles it would block). */
+  readonly SECURITY_POLICY_META: boolean;
 }

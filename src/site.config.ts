@@ -20,17 +20,6 @@ const settings: SiteConfigInput = {
   contactUrl: '/about/#contact',
   postsPerPage: 5,
   tocMinHeadings: 3,
-  lint: {
-    // TEMPORARY until the SEO core (issue 3) lands: the head tags, JSON-LD and robots.txt these rules
-    // check are not generated yet. Delete this block when they are; tests/build/default-site.test.ts
-    // fails as a reminder once the rules pass without it.
-    rules: {
-      'social-tags-present': 'off',
-      'structured-data-present': 'off',
-      'blogposting-properties': 'off',
-      'robots-txt-sitemap': 'off',
-    },
-  },
 };
 
 export const siteConfig = parseSiteConfig(settings, process.env);

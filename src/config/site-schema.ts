@@ -102,6 +102,17 @@ export const siteConfigSchema = strictObject({
   }).optional(),
   /** Giscus comments on posts (GitHub Discussions); omit to turn comments off. */
   giscus: giscusSchema.optional(),
+  /** Search-engine ownership verification codes, emitted as meta tags; omit the ones you don't use. */
+  verification: strictObject({
+    /** Google Search Console (google-site-verification). */
+    google: z.string().trim().min(1).optional(),
+    /** Bing Webmaster Tools (msvalidate.01). */
+    bing: z.string().trim().min(1).optional(),
+    /** Yandex Webmaster (yandex-verification). */
+    yandex: z.string().trim().min(1).optional(),
+    /** Pinterest (p:domain_verify). */
+    pinterest: z.string().trim().min(1).optional(),
+  }).optional(),
   /** Public contact address, shown on the about page. */
   email: z.email({ error: 'write a plain address such as hello@example.com' }).optional(),
   /** Where readers ask for SEO help: a contact page URL or a mailto: address. */
@@ -118,6 +129,21 @@ export const siteConfigSchema = strictObject({
     .min(1, { error: 'show at least 1 post per page' })
     .max(100, { error: 'keep pages to at most 100 posts' })
     .default(10),
+  /** SEO features, all on by default; the benchmark switches them off to measure its baseline. */
+  features: strictObject({
+    /** Generated 1200×630 Open Graph cards (otherwise the publisher logo is the social image). */
+    ogImages: z.boolean().default(true),
+    /** JSON-LD structured data on every page. */
+    structuredData: z.boolean().default(true),
+    /** sitemap-index.xml and its sitemaps. */
+    sitemap: z.boolean().default(true),
+    /** The SEO lint of every built page. */
+    seoLint: z.boolean().default(true),
+    /** The Pagefind search index and search page. */
+    search: z.boolean().default(true),
+  }).prefault({}),
+  /** Newest posts in the RSS feed, each with its full content. */
+  feedItems: z.number().int().min(1, { error: 'the feed needs at least 1 item' }).default(20),
   /** Posts whose body has at least this many `##`/`###` headings show a table of contents. */
   tocMinHeadings: z.number().int().min(1).default(3),
   /** The SEO lint that checks every built page after `astro build` (src/seo/lint/); errors fail the build. */

@@ -68,16 +68,28 @@ export function groupByYear<Post extends Listable>(posts: readonly Post[], yearO
   return [...years.entries()].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, posts: list }));
 }
 
+// A post's tag slugs, computed once per post: related posts compare every pair of posts.
+const tagSlugCache = new WeakMap<Listable['data'], Set<string>>();
+function tagSlugs(post: Listable): Set<string> {
+  let slugs = tagSlugCache.get(post.data);
+  if (!slugs) {
+    slugs = new Set(post.data.tags.map(slugify));
+    tagSlugCache.set(post.data, slugs);
+  }
+  return slugs;
+}
+
 /** Posts sharing the most tags with `post`, then the newest; never the post itself. */
 export function relatedPosts<Post extends Listable>(post: Listable, candidates: readonly Post[], limit = 3): Post[] {
-  const own = new Set(post.data.tags.map(slugify));
-  return candidates
-    .filter((candidate) => candidate.id !== post.id)
-    .map((candidate) => ({
-      candidate,
-      shared: new Set(candidate.data.tags.map(slugify).filter((slug) => own.has(slug))).size,
-    }))
-    .filter(({ shared }) => shared > 0)
+  const own = tagSlugs(post);
+  const scored: { candidate: Post; shared: number }[] = [];
+  for (const candidate of candidates) {
+    if (candidate.id === post.id) continue;
+    let shared = 0;
+    for (const slug of tagSlugs(candidate)) if (own.has(slug)) shared++;
+    if (shared > 0) scored.push({ candidate, shared });
+  }
+  return scored
     .sort((a, b) => b.shared - a.shared || b.candidate.data.pubDate.getTime() - a.candidate.data.pubDate.getTime())
     .slice(0, limit)
     .map(({ candidate }) => candidate);

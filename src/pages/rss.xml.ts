@@ -13,7 +13,7 @@ export const GET: APIRoute = async () => {
   const { listed } = await getPublishedPosts();
   const container = await AstroContainer.create();
   const items = await Promise.all(
-    listed.map(async (post) => {
+    listed.slice(0, siteConfig.feedItems).map(async (post) => {
       const { Content } = await render(post);
       const html = await container.renderToString(Content);
       return {

@@ -74,5 +74,5 @@ export const routes = {
   search: '/search/',
   feed: '/rss.xml',
   sitemap: '/sitemap-index.xml',
-  notFound: '/404/',
+  notFound: '/404.html',
 } as const satisfies Record<string, RoutePath | ((...args: never[]) => RoutePath)>;

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, post, runAstroBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { buildFixture, post, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 
 const posts = {
   'published.md': post({ title: '"Published post"', tags: '["Shared"]', pubDate: '2026-03-01' }),
@@ -41,14 +41,14 @@ describe('publishing in a real build', () => {
   });
 
   it('publishes the scheduled post once the clock passes its date, and removes stale pages on rebuild', async () => {
-    const later = await runAstroBuild(build.directory, { BUILD_DATE: '2026-07-01' });
+    const later = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-07-01' });
     expect(later.exitCode, later.output).toBe(0);
     expect(build.exists('posts/scheduled/index.html')).toBe(true);
     expect(build.read('rss.xml')).toContain('Scheduled post');
 
     const path = join(build.directory, 'content/posts/published.md');
     writeFileSync(path, readFileSync(path, 'utf8').replace('tags:', 'draft: true\ntags:'));
-    const rebuilt = await runAstroBuild(build.directory, { BUILD_DATE: '2026-07-01' });
+    const rebuilt = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-07-01' });
     expect(rebuilt.exitCode, rebuilt.output).toBe(0);
     expect(build.exists('posts/published/index.html')).toBe(false);
     expect(everyFileContaining(build, 'Published post')).toEqual([]);

@@ -20,6 +20,8 @@ const defects = {
   'twin-one.md': post({ title: '"Two posts, one title"', description: described('the first twin') }),
   'twin-two.md': post({ title: '"Two posts, one title"', description: described('the second twin') }),
   'broken-link.md': post({ title: '"A post with a broken link"', description: described('broken links') }, 'See [the post we never wrote](/posts/never-written/).'),
+  // Kept out of lists, so its only tag gets no page: the post must not link to one (no links-internal error).
+  'hidden.md': post({ title: '"A post kept out of search"', description: described('staying out of search'), noindex: 'true', tags: '["Hiddenonly"]' }),
   'skipped-heading.md': post(
     { title: '"A post that skips a heading level"', description: described('heading levels') },
     'Intro.\n\n## Section\n\n#### Too deep\n\nFor the rest, [click here](/posts/clean/).',
@@ -39,7 +41,7 @@ describe('a site with SEO defects the content schema allows', () => {
 
   it('fails the build after printing the report and its summary', () => {
     expect(build.exitCode).not.toBe(0);
-    expect(build.output).toContain('SEO lint: 4 errors and');
+    expect(build.output).toMatch(/\[urban-haze:seo-lint\] SEO lint: \d+ pages, sitemap-index\.xml, sitemap-0\.xml, robots\.txt and rss\.xml checked in \d+ ms: 4 errors and \d+ warnings on \d+ pages\./);
     expect(build.output).toContain('Fix the errors listed above (each names the page, the rule and the fix)');
     expect(build.output).toMatch(/\/posts\/broken-link\/ {2}\(\S+broken-link\.md\)\n {2}error {2}links-internal/);
   });
@@ -132,7 +134,7 @@ describe('npm run lint:seo on a built site', () => {
   it('passes a correct site with exit code 0', async () => {
     const dist = writeSite(site(pages));
     const result = await runLintCli(['--dist', dist, '--content', join(directory, 'no-content'), '--json', join(directory, 'ok.json')], env);
-    expect(result.output).toContain('SEO lint: no problems');
+    expect(result.output).toMatch(/SEO lint: 3 pages, sitemap-index\.xml, sitemap-0\.xml, robots\.txt and rss\.xml checked in \d+ ms: no problems\./);
     expect(result.exitCode).toBe(0);
   });
 

@@ -1,12 +1,11 @@
 // Builds the real site (this project's Astro config and pages) from fixture content in a
 // temporary folder, the way a site owner's `npm run build` would.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { PROJECT_ROOT, runAstroBuild } from '../../scripts/lib/astro-build.ts';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+export { PROJECT_ROOT };
 
 export interface FixtureOptions {
   /** Start from a copy of the project's own content/ folder. */
@@ -50,23 +49,18 @@ function listFiles(root: string): string[] {
   return entries.filter((entry) => statSync(join(root, entry)).isFile()).map((entry) => entry.split('\\').join('/'));
 }
 
-export function runAstroBuild(directory: string, env: Record<string, string> = {}): Promise<{ exitCode: number; output: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', join(directory, 'dist')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        CONTENT_DIR: join(directory, 'content'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        BUILD_DATE: '2026-06-01',
-        NO_COLOR: '1',
-        ...env,
-      },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, output }));
+/** Builds `directory`/content into `directory`/dist with its own cache; BUILD_DATE defaults to 2026-06-01. */
+export async function runFixtureBuild(
+  directory: string,
+  env: Record<string, string> = {},
+  { withoutNetwork = false } = {},
+): Promise<{ exitCode: number; output: string }> {
+  return runAstroBuild({
+    contentDir: join(directory, 'content'),
+    outDir: join(directory, 'dist'),
+    cacheDir: join(directory, '.astro-cache'),
+    env: { BUILD_DATE: '2026-06-01', ...env },
+    withoutNetwork,
   });
 }
 
@@ -75,7 +69,7 @@ export async function buildFixture(options: FixtureOptions = {}): Promise<BuildR
   if (options.withProjectContent) cpSync(join(PROJECT_ROOT, 'content'), join(directory, 'content'), { recursive: true });
   writePosts(directory, options.posts ?? {});
   mkdirSync(join(directory, 'content/posts'), { recursive: true });
-  const { exitCode, output } = await runAstroBuild(directory, options.env);
+  const { exitCode, output } = await runFixtureBuild(directory, options.env);
   const dist = join(directory, 'dist');
   return {
     exitCode,

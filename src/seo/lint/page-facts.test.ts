@@ -7,7 +7,7 @@ describe('readPageFacts', () => {
   it('reads the head: title, metas by name or property, links and robots directives', () => {
     const page = facts(
       '<html lang="en-GB"><head><title>Fish &amp; chips</title><meta name="Description" content="About fish"><meta property="og:title" content="Fish">' +
-        '<meta name="robots" content="NOINDEX, follow"><link rel="canonical" href="https://blog.example/"><link rel="alternate" type="application/RSS+xml" href="/rss.xml"></head><body data-template="home"></body></html>',
+        '<meta name="robots" content="NOINDEX, follow"><link rel="canonical" href="https://blog.example/"><link rel="alternate" type="application/RSS+xml" href="/rss.xml"><link rel="sitemap" href="/sitemap-index.xml"></head><body data-template="home"></body></html>',
     );
     expect(page.titles).toEqual(['Fish & chips']);
     expect(page.lang).toBe('en-GB');
@@ -17,7 +17,9 @@ describe('readPageFacts', () => {
     expect(page.links).toEqual([
       { rel: ['canonical'], href: 'https://blog.example/', type: undefined },
       { rel: ['alternate'], href: '/rss.xml', type: 'application/rss+xml' },
+      { rel: ['sitemap'], href: '/sitemap-index.xml', type: undefined },
     ]);
+    // The canonical page and the sitemap are pointers, not files the page loads; their own rules check them.
     expect(page.resources).toEqual([{ element: 'link', url: '/rss.xml' }]);
   });
 

@@ -6,8 +6,8 @@ import type { AnchorFact, PageFacts } from './types.ts';
 const INSECURE = /^http:\/\//i;
 /** The attributes that can hold a URL, checked for http: links to the site. */
 const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'content', 'poster', 'action', 'cite', 'data'];
-/** `<link rel>` values that name a page rather than a file the page loads; checked by their own rules. */
-const NOT_RESOURCES = new Set(['canonical', 'preconnect', 'dns-prefetch', 'me', 'author', 'license']);
+/** `<link rel>` values that name a page or file rather than one the page loads; checked by their own rules. */
+const NOT_RESOURCES = new Set(['canonical', 'sitemap', 'preconnect', 'dns-prefetch', 'me', 'author', 'license']);
 
 /** Collects the text of one element while it is open. */
 interface TextCollector {

@@ -30,7 +30,7 @@ describe('formatReport', () => {
         '  error  robots-txt-sitemap  robots.txt does not name the sitemap.',
         '                             fix: Name it.',
         '',
-        'SEO lint: 2 errors and 1 warning on 1 page and 1 file (12 pages and sitemap-index.xml, robots.txt, rss.xml in 42 ms).',
+        'SEO lint: 12 pages, sitemap-index.xml, robots.txt and rss.xml checked in 42 ms: 2 errors and 1 warning on 1 page and 1 file.',
       ].join('\n'),
     );
   });
@@ -38,7 +38,7 @@ describe('formatReport', () => {
 
 describe('summaryLine', () => {
   it('says so when there is nothing to fix', () => {
-    expect(summaryLine({ ...report, errors: 0, warnings: 0, findings: [], files: [] })).toBe('SEO lint: no problems (12 pages in 42 ms).');
+    expect(summaryLine({ ...report, errors: 0, warnings: 0, findings: [], files: [] })).toBe('SEO lint: 12 pages checked in 42 ms: no problems.');
   });
 });
 

@@ -50,14 +50,17 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** One line: what was checked, how long it took, what was found ("SEO lint: 21 pages, … checked in 84 ms: …"). */
 export function summaryLine(report: LintReport): string {
-  const files = report.files.length > 0 ? ` and ${report.files.join(', ')}` : '';
-  const checked = `${plural(report.pages, 'page')}${files} in ${Math.round(report.durationMs)} ms`;
-  if (report.errors === 0 && report.warnings === 0) return `SEO lint: no problems (${checked}).`;
+  const checked = [plural(report.pages, 'page'), ...report.files];
+  const list = checked.length > 1 ? `${checked.slice(0, -1).join(', ')} and ${checked.at(-1)}` : checked[0];
+  const prefix = `SEO lint: ${list} checked in ${Math.round(report.durationMs)} ms`;
+  if (report.errors === 0 && report.warnings === 0) return `${prefix}: no problems.`;
   const places = new Set(report.findings.map((finding) => finding.page));
   const pages = [...places].filter((place) => /^https?:/.test(place)).length;
   const where = [pages > 0 ? plural(pages, 'page') : '', places.size > pages ? plural(places.size - pages, 'file') : ''].filter(Boolean).join(' and ');
-  return `SEO lint: ${plural(report.errors, 'error')} and ${plural(report.warnings, 'warning')} on ${where} (${checked}).`;
+  const found = [report.errors > 0 ? plural(report.errors, 'error') : '', report.warnings > 0 ? plural(report.warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  return `${prefix}: ${found} on ${where}.`;
 }
 
 /** The readable report: each page (and its source file) with its findings, errors first, each with its fix. */

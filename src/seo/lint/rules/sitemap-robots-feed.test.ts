@@ -17,6 +17,15 @@ describe('sitemap-complete', () => {
     expect(brief(findingsOf('sitemap-complete', files))).toEqual([['/posts/a/', 'error', '/posts/a/ is indexable but not in the sitemap.']]);
   });
 
+  it('passes a preview build: no page is indexable, so no sitemap is needed', () => {
+    const preview = {
+      '/': page({ route: '/', noindex: true }),
+      '/posts/a/': page({ route: '/posts/a/', noindex: true }),
+    };
+    const { 'sitemap-index.xml': _index, 'sitemap-0.xml': _urls, ...files } = site(preview);
+    expect(findingsOf('sitemap-complete', files)).toEqual([]);
+  });
+
   it('reports a site without a sitemap, and a sitemap that is not well-formed', () => {
     const { 'sitemap-index.xml': _index, 'sitemap-0.xml': _urls, ...withoutSitemap } = site(pages);
     expect(brief(findingsOf('sitemap-complete', withoutSitemap))).toEqual([
@@ -68,6 +77,10 @@ describe('robots-txt-sitemap', () => {
     expect(findingsOf('robots-txt-sitemap', site(pages))).toEqual([]);
   });
 
+  it('passes a preview build’s robots.txt, which blocks everything and names no sitemap', () => {
+    expect(findingsOf('robots-txt-sitemap', site(pages, { 'robots.txt': 'User-agent: *\nDisallow: /\n' }))).toEqual([]);
+  });
+
   it.each([
     { name: 'no robots.txt', robots: undefined, message: 'The site has no robots.txt.' },
     { name: 'no Sitemap line', robots: 'User-agent: *\nAllow: /\n', message: 'robots.txt does not name the sitemap.' },
@@ -113,14 +126,21 @@ describe('robots-txt-blocks-noindex', () => {
 });
 
 describe('feed-valid', () => {
-  it('passes a feed of indexable posts at their canonical URLs', () => {
-    expect(findingsOf('feed-valid', site(pages))).toEqual([]);
+  it('passes a feed of posts at their own URLs, including one first published elsewhere', () => {
+    const crossPosted = page({ route: '/posts/moved/', replace: { canonical: '<link rel="canonical" href="https://first.example/moved/">' } });
+    const files = site({ ...pages, '/posts/moved/': crossPosted }, { 'rss.xml': feedOf([url('/posts/a/'), url('/posts/moved/')]) });
+    expect(findingsOf('feed-valid', files)).toEqual([]);
+  });
+
+  it('passes a preview build’s feed, where every post is noindex', () => {
+    const files = site(pages, { 'rss.xml': feedOf([url('/posts/hidden/')]), 'robots.txt': 'User-agent: *\nDisallow: /\n' });
+    expect(findingsOf('feed-valid', files)).toEqual([]);
   });
 
   it('reports items linking to a noindex post, to a non-canonical URL and to a missing page', () => {
     const files = site(pages, { 'rss.xml': feedOf([url('/posts/a/'), url('/posts/hidden/'), `${SITE}posts/a`, `${SITE}posts/gone/`]) });
     expect(brief(findingsOf('feed-valid', files))).toEqual([
-      ['rss.xml', 'error', 'A feed item links to /posts/hidden/, which is not indexable (noindex or canonical elsewhere).'],
+      ['rss.xml', 'error', 'A feed item links to /posts/hidden/, which is marked noindex.'],
       ['rss.xml', 'error', `A feed item links to ${SITE}posts/a, which is not a page of this site in its canonical form.`],
       ['rss.xml', 'error', `A feed item links to ${SITE}posts/gone/, which is not a page of this site in its canonical form.`],
     ]);

@@ -1,0 +1,149 @@
+// npm run bench -- [--posts 1000] [--posts 4000] [--runs 3] [--no-baseline] [--keep]
+// Builds synthetic sites with every SEO feature on and with them off (the baseline), cold and
+// warm, and writes reports/bench/bench.{md,json}. Never touches content/ or dist/.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { PROJECT_ROOT, runAstroBuild } from './lib/astro-build.ts';
+import { formatMarkdown, judgeTargets, median, parseStageTimes, type BenchResult, type BuildMeasurement, type PageWeight, type VariantResult } from './bench/bench-report.ts';
+import { writeSyntheticPosts } from './bench/synthetic-posts.ts';
+
+const BASELINE_FEATURES = { ogImages: false, structuredData: false, sitemap: false, seoLint: false, search: false };
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+function directorySize(root: string): number {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).reduce((sum, entry) => {
+    const stats = statSync(join(root, entry));
+    return stats.isFile() ? sum + stats.size : sum;
+  }, 0);
+}
+
+function countPages(root: string): number {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.html')).length;
+}
+
+/** Bytes a reader downloads for a post page: its HTML, its stylesheets and the scripts it loads up front. */
+function postPageWeight(dist: string, pagePath: string): PageWeight {
+  const html = readFileSync(join(dist, pagePath));
+  const text = html.toString('utf8');
+  const assets = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]!).filter((href) => href.startsWith('/'));
+  const styles = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
+  const scripts = assets(/<script[^>]+src="([^"]+)"/g);
+  const weigh = (files: string[]) =>
+    files.reduce(
+      (sum, file) => {
+        const data = readFileSync(join(dist, file));
+        return { raw: sum.raw + data.length, gzip: sum.gzip + gzipSync(data).length };
+      },
+      { raw: 0, gzip: 0 },
+    );
+  const css = weigh(styles);
+  const js = weigh(scripts);
+  return { htmlBytes: html.length, htmlGzipBytes: gzipSync(html).length, cssBytes: css.raw, cssGzipBytes: css.gzip, jsBytes: js.raw, jsGzipBytes: js.gzip, scripts };
+}
+
+async function measuredBuild(label: string, contentDir: string, outDir: string, cacheDir: string, env: Record<string, string>): Promise<BuildMeasurement> {
+  const run = await runAstroBuild({ contentDir, outDir, cacheDir, env: { BUILD_DATE: '2026-11-29', ...env }, measureMemory: true });
+  if (run.exitCode !== 0) {
+    console.error(run.output);
+    throw new Error(`The ${label} build failed (exit ${run.exitCode}); its output is above.`);
+  }
+  log(`${label}: ${(run.milliseconds / 1000).toFixed(2)} s, peak ${Math.round((run.peakMemoryBytes ?? 0) / 1024 / 1024)} MB`);
+  return { milliseconds: run.milliseconds, peakMemoryBytes: run.peakMemoryBytes ?? 0, stages: parseStageTimes(run.output) };
+}
+
+async function benchVariant(name: string, posts: number, runs: number, workDir: string, contentDir: string, env: Record<string, string>): Promise<VariantResult> {
+  const cacheDir = join(workDir, `cache-${name}`);
+  const outDir = join(workDir, `dist-${name}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const cold = await measuredBuild(`${posts} posts · ${name} · cold`, contentDir, outDir, cacheDir, env);
+  const warmRuns: BuildMeasurement[] = [];
+  for (let run = 1; run <= runs; run++) {
+    warmRuns.push(await measuredBuild(`${posts} posts · ${name} · warm ${run}/${runs}`, contentDir, outDir, cacheDir, env));
+  }
+  const stageMedian = (pick: (measurement: BuildMeasurement) => number | undefined) => {
+    const values = warmRuns.map(pick).filter((value): value is number => value !== undefined);
+    return values.length > 0 ? median(values) : undefined;
+  };
+  const warmStages = Object.fromEntries(
+    (['renderMs', 'ogImagesMs', 'ogImagesRendered', 'seoLintMs', 'seoLintPages', 'searchMs'] as const).flatMap((key) => {
+      const value = stageMedian((measurement) => measurement.stages[key]);
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
+  return {
+    cold,
+    warm: {
+      milliseconds: median(warmRuns.map((run) => run.milliseconds)),
+      peakMemoryBytes: median(warmRuns.map((run) => run.peakMemoryBytes)),
+      stages: warmStages,
+    },
+    warmRuns,
+    distBytes: directorySize(outDir),
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      posts: { type: 'string', multiple: true, default: ['1000'] },
+      runs: { type: 'string', default: '3' },
+      baseline: { type: 'boolean', default: true },
+      'no-baseline': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      out: { type: 'string', default: join(PROJECT_ROOT, 'reports/bench') },
+    },
+  });
+  const counts = values.posts.flatMap((value) => value.split(',')).map(Number);
+  const runs = Number(values.runs);
+  if (counts.some((count) => !Number.isInteger(count) || count < 2) || !Number.isInteger(runs) || runs < 1) {
+    console.error('Usage: npm run bench -- --posts 1000 [--posts 4000] [--runs 3] [--no-baseline]');
+    return 2;
+  }
+  const withBaseline = values.baseline && !values['no-baseline'];
+  const cores = availableParallelism();
+  const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}`;
+  const results: BenchResult[] = [];
+  const started = performance.now();
+
+  for (const posts of counts) {
+    const workDir = mkdtempSync(join(tmpdir(), `urban-haze-bench-${posts}-`));
+    try {
+      const contentDir = join(workDir, 'content');
+      writeSyntheticPosts(contentDir, posts);
+      log(`${posts} synthetic posts written to ${contentDir}`);
+      const full = await benchVariant('full', posts, runs, workDir, contentDir, {});
+      const baseline = withBaseline
+        ? await benchVariant('baseline', posts, runs, workDir, contentDir, { SITE_CONFIG_OVERRIDES: JSON.stringify({ features: BASELINE_FEATURES }) })
+        : undefined;
+      const dist = join(workDir, 'dist-full');
+      results.push({
+        posts,
+        pages: countPages(dist),
+        full,
+        ...(baseline ? { baseline } : {}),
+        postPage: postPageWeight(dist, 'posts/synthetic-1/index.html'),
+      });
+    } finally {
+      if (values.keep) log(`kept ${workDir}`);
+      else rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+
+  const markdown = formatMarkdown(results, cores, machine);
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'bench.md'), `${markdown}\n`);
+  writeFileSync(join(values.out, 'bench.json'), `${JSON.stringify({ machine, cores, date: new Date().toISOString(), results }, null, 2)}\n`);
+  console.log(`\n${markdown}`);
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; report in ${join(values.out, 'bench.md')}`);
+  const missed = results.flatMap((result) => judgeTargets(result)).filter((verdict) => verdict.met === false);
+  if (missed.length > 0) log(`${missed.length} target(s) missed: ${missed.map((verdict) => verdict.target).join('; ')}`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,15 @@
+import type { AstroIntegration } from 'astro';
+import type { GiscusConfig } from '../config/site-schema.ts';
+import { giscusSetupWarnings } from '../social/giscus.ts';
+
+/** Says once per build when comments are off or keyed to something that changes. */
+export function commentsSetup(options: { giscus: GiscusConfig | undefined }): AstroIntegration {
+  return {
+    name: 'urban-haze:comments',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        for (const warning of giscusSetupWarnings(options.giscus)) logger.warn(warning);
+      },
+    },
+  };
+}

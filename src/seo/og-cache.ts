@@ -1,0 +1,76 @@
+// Cards are cached by a hash of everything that shapes the picture (the card's text, the
+// template's source, the renderer and font versions), so an unchanged post is never drawn twice.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { loadOgFonts, renderOgImage, type OgCard, type OgFont } from './og-image.ts';
+import { renderInWorkers } from './og-pool.ts';
+
+export interface OgRenderer {
+  projectRoot: string;
+  /** Hash of the template source and the versions of satori, resvg and the font. */
+  fingerprint: string;
+  fonts: OgFont[];
+  cacheDir: string;
+}
+
+export interface OgBatchStats {
+  total: number;
+  rendered: number;
+  cached: number;
+  milliseconds: number;
+}
+
+function packageVersion(require: NodeJS.Require, name: string): string {
+  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+}
+
+export function createOgRenderer(projectRoot: string, cacheDir: string): OgRenderer {
+  const require = createRequire(join(projectRoot, 'package.json'));
+  const fingerprint = createHash('sha256')
+    .update(readFileSync(join(projectRoot, 'src/seo/og-image.ts')))
+    .update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => packageVersion(require, name)).join(','))
+    .digest('hex');
+  return { projectRoot, fingerprint, fonts: loadOgFonts(projectRoot), cacheDir: join(cacheDir, 'og-images') };
+}
+
+export function ogCacheKey(card: OgCard, fingerprint: string): string {
+  return createHash('sha256').update(fingerprint).update(JSON.stringify(card)).digest('hex').slice(0, 32);
+}
+
+function cachePath(renderer: OgRenderer, card: OgCard): string {
+  return join(renderer.cacheDir, `${ogCacheKey(card, renderer.fingerprint)}.png`);
+}
+
+/** The card's PNG: from the cache, or drawn now and cached. */
+export async function ogImage(renderer: OgRenderer, card: OgCard): Promise<{ png: Buffer; fromCache: boolean }> {
+  const path = cachePath(renderer, card);
+  if (existsSync(path)) return { png: readFileSync(path), fromCache: true };
+  const png = await renderOgImage(card, renderer.fonts);
+  mkdirSync(renderer.cacheDir, { recursive: true });
+  // Write then rename, so a build that stops half-way never leaves a truncated card behind.
+  const partial = `${path}.${process.pid}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, path);
+  return { png, fromCache: false };
+}
+
+/** Makes sure every card is in the cache, drawing the missing ones on worker threads. */
+export async function prepareOgImages(
+  renderer: OgRenderer,
+  cards: readonly OgCard[],
+  options: { threads?: number } = {},
+): Promise<OgBatchStats> {
+  const started = performance.now();
+  const missing = new Map<string, OgCard>();
+  for (const card of cards) {
+    const path = cachePath(renderer, card);
+    if (!existsSync(path)) missing.set(path, card);
+  }
+  await renderInWorkers(
+    [...missing].map(([path, card]) => ({ path, card })),
+    { projectRoot: renderer.projectRoot, ...options },
+  );
+  return { total: cards.length, rendered: missing.size, cached: cards.length - missing.size, milliseconds: Math.round(performance.now() - started) };
+}

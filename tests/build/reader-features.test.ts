@@ -1,0 +1,87 @@
+// What a build ships for comments, search and security when the owner has not set up giscus:
+// no comments at all, one warning saying why, a search index of listed posts only, and a
+// policy that allows every inline script by hash.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHeadersFile } from '../../src/security/headers.ts';
+import { buildFixture, post, type BuildResult } from '../helpers/fixture-site.ts';
+
+const posts = {
+  'published.md': post({ title: '"Published post"' }),
+  'hidden.md': post({ title: '"Hidden post"', noindex: 'true' }),
+  'unfinished.md': post({ title: '"Unfinished post"', draft: 'true' }),
+};
+
+describe('a build without giscus settings', () => {
+  let build: BuildResult;
+  let pages: { path: string; html: string }[];
+  let headerPolicy: string;
+  beforeAll(async () => {
+    build = await buildFixture({ posts });
+    expect(build.exitCode, build.output).toBe(0);
+    pages = build
+      .files()
+      .filter((path) => path.endsWith('.html'))
+      .map((path) => ({ path, html: build.read(path) }));
+    headerPolicy = parseHeadersFile(build.read('_headers')).find((rule) => rule.path === '/*')?.headers['Content-Security-Policy'] ?? '';
+  });
+  afterAll(() => build.cleanup());
+
+  it('warns exactly once, naming the missing giscus settings', () => {
+    const warnings = build.output.split('\n').filter((line) => /WARN/.test(line) && /giscus/.test(line));
+    expect(warnings).toHaveLength(1);
+    for (const setting of ['giscus.repo', 'giscus.repoId', 'giscus.category', 'giscus.categoryId']) expect(warnings[0]).toContain(setting);
+  });
+
+  it('ships no comments markup, no comments script and no frame source', () => {
+    for (const { path, html } of pages) {
+      expect(html, path).not.toMatch(/giscus|data-giscus|Comments\.astro/i);
+      expect(html, path).not.toContain('id="comments-title"');
+    }
+    expect(headerPolicy).not.toContain('frame-src');
+  });
+
+  it('gives every page the meta policy, which is the header policy minus frame-ancestors', () => {
+    for (const { path, html } of pages) {
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+      expect(meta, path).toBe(headerPolicy.replace(/; frame-ancestors 'none'/, ''));
+      // First in <head> after the charset, so it covers everything that follows.
+      expect(html.indexOf('http-equiv="Content-Security-Policy"'), path).toBeLessThan(html.indexOf('<script'));
+    }
+  });
+
+  it('allows each inline script by its hash, never with unsafe-inline, and has no inline styles', () => {
+    expect(headerPolicy).not.toContain('unsafe-inline');
+    for (const { path, html } of pages) {
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+      expect(inline.length, path).toBeGreaterThan(0);
+      for (const source of inline) {
+        expect(headerPolicy, path).toContain(`'sha256-${createHash('sha256').update(source).digest('base64')}'`);
+      }
+      expect(html, path).not.toMatch(/<style[\s>]|\sstyle="/);
+    }
+  });
+
+  it('caches hashed assets for a year and sends the other security headers everywhere', () => {
+    const rules = parseHeadersFile(build.read('_headers'));
+    expect(rules.find((rule) => rule.path === '/_astro/*')?.headers['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    const all = rules.find((rule) => rule.path === '/*')?.headers ?? {};
+    expect(all['X-Content-Type-Options']).toBe('nosniff');
+    expect(all['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(all['Strict-Transport-Security']).toMatch(/^max-age=\d{8,}/);
+    expect(all['Permissions-Policy']).toContain('camera=()');
+  });
+
+  it('indexes for search only the published, indexable post', () => {
+    const entry = JSON.parse(build.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(1);
+    const marked = pages.filter(({ html }) => html.includes('data-pagefind-body')).map(({ path }) => path);
+    expect(marked).toEqual(['posts/published/index.html']);
+    expect(build.exists('posts/hidden/index.html')).toBe(true);
+  });
+
+  it('builds the search page and links it from the header', () => {
+    expect(build.read('search/index.html')).toContain('data-template="search"');
+    expect(build.read('index.html')).toMatch(/<nav aria-label="Main"[\s\S]*href="\/search\/"/);
+  });
+});
