@@ -108,7 +108,7 @@ export function page(options: PageOptions = {}): string {
   return `<!doctype html><html${lang}><head>${head}${options.head ?? ''}</head><body data-template="${template}"><main>${main}</main></body></html>`;
 }
 
-/** The 1×1-pixel-free header of a PNG of the given size: all the lint reads of an image. */
+/** Just the header of a PNG of the given size: all the lint reads of an image. */
 export function pngOfSize(width: number, height: number): Uint8Array {
   const bytes = new Uint8Array(33);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -196,7 +196,7 @@ export function lintFiles(files: SiteFiles, options: LintOptions = {}): Finding[
   });
 }
 
-/** The findings of one rule, as the short tuples tests compare: [page path, message]. */
+/** The findings of one rule alone on a site. */
 export function findingsOf(rule: LintRuleId, files: SiteFiles, options: Omit<LintOptions, 'rules'> = {}): Finding[] {
   return lintFiles(files, { ...options, rules: [rule] });
 }
