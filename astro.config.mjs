@@ -6,8 +6,9 @@ import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { seoLint } from './src/integrations/seo-lint.ts';
 import { seoSitemap } from './src/integrations/sitemap.ts';
-import remarkReadingTime from './src/markdown/remark-reading-time.ts';
+import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { sitePolicy } from './src/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -26,16 +27,18 @@ export default defineConfig({
     ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
     commentsSetup({ giscus: siteConfig.giscus }),
     securityHeaders({ policy: sitePolicy(siteConfig) }),
-    // Last: indexes the finished pages of dist/.
+    // Indexes the finished pages of dist/.
     ...(siteConfig.features.search
       ? [searchIndex({ urlPolicy: { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat } })]
       : []),
+    // Last: checks dist/ once every other integration has written its files (sitemap, search index).
+    ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
   ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Prism emits classes, not inline styles, so the CSP needs no 'unsafe-inline' for code.
     syntaxHighlight: 'prism',
-    processor: unified({ remarkPlugins: [remarkReadingTime] }),
+    processor: unified(markdownPipeline(siteConfig, { contentDir: paths.contentDir, publicDir: './public' })),
   },
 });

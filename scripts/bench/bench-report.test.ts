@@ -9,7 +9,7 @@ const buildOutput = `
 11:44:26 ✓ Completed in 7.42s.
  generating optimized images
 11:44:26 ✓ Completed in 12ms.
-[seo-lint] 1757 pages checked in 880 ms: 0 errors, 2 warnings
+12:04:29 [urban-haze:seo-lint] SEO lint: 1757 pages, sitemap-index.xml, sitemap-0.xml, robots.txt and rss.xml checked in 880 ms: 2 warnings on 2 pages. JSON report: reports/seo-lint.json
 12:04:31 [urban-haze:search-index] indexed 1000 posts into pagefind/ in 2.30s
 `;
 

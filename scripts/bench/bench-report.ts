@@ -25,7 +25,7 @@ export function parseStageTimes(output: string): StageTimes {
     times.ogImagesRendered = Number(og[2]);
     times.ogImagesMs = Number(og[3]);
   }
-  const lint = /\[seo-lint\][^\n]*?(\d+) pages[^\n]*?in (\d+) ms/.exec(output);
+  const lint = /\[(?:urban-haze:)?seo-lint\][^\n]*?(\d+) pages[^\n]*?in (\d+) ms/.exec(output);
   if (lint) {
     times.seoLintPages = Number(lint[1]);
     times.seoLintMs = Number(lint[2]);

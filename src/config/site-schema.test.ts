@@ -22,6 +22,19 @@ describe('parseSiteConfig', () => {
     expect(config.social).toEqual([]);
   });
 
+  it('gives the SEO lint its defaults, and takes rule levels by id', () => {
+    expect(parseSiteConfig(valid).lint).toEqual({
+      rules: {},
+      titleMaxPixels: 600,
+      descriptionMinLength: 70,
+      descriptionMaxLength: 160,
+      reportFile: 'reports/seo-lint.json',
+    });
+    const config = parseSiteConfig({ ...valid, lint: { rules: { 'orphan-posts': 'off' }, titleMaxPixels: 580 } });
+    expect(config.lint.rules).toEqual({ 'orphan-posts': 'off' });
+    expect(config.lint.titleMaxPixels).toBe(580);
+  });
+
   it('lets SITE_URL override the configured URL', () => {
     expect(parseSiteConfig(valid, { SITE_URL: 'https://blog.example.org/news' }).url).toBe('https://blog.example.org/news');
   });
@@ -43,6 +56,9 @@ describe('parseSiteConfig', () => {
     { change: { timezone: 'Mars/Olympus' }, message: 'timezone: "Mars/Olympus" is not an IANA time zone' },
     { change: { titel: 'Typo' }, message: 'titel: unknown key "titel": did you mean "title"?' },
     { change: { author: { name: 'A', url: 'https://a.example', bio: 'x' } }, message: 'author.bio: unknown key "bio": remove it (allowed keys: name, url)' },
+    { change: { lint: { rules: { 'titel-width': 'warn' } } }, message: 'lint.rules.titel-width: unknown lint rule "titel-width": did you mean "title-width"?' },
+    { change: { lint: { rules: { 'title-width': 'loud' } } }, message: 'lint.rules.title-width: "loud" is not a lint level; use "error", "warn" or "off"' },
+    { change: { lint: { maxTitle: 500 } }, message: 'lint.maxTitle: unknown key "maxTitle"' },
   ])('rejects $message', ({ change, message }) => {
     expect(() => parseSiteConfig({ ...valid, ...change })).toThrow(message);
   });

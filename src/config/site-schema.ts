@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../lib/dates.ts';
+import { lintLevelsSchema } from '../seo/lint/rule-ids.ts';
 import { auditSchema } from './audit-schema.ts';
 import { ConfigError, formatIssues } from './config-error.ts';
 import { strictObject } from './strict-object.ts';
@@ -148,6 +149,19 @@ export const siteConfigSchema = strictObject({
   tocMinHeadings: z.number().int().min(1).default(3),
   /** Lighthouse audit after each build: budgets, pages always audited, runs; see src/config/audit-schema.ts. */
   audit: auditSchema.prefault({}),
+  /** The SEO lint that checks every built page after `astro build` (src/seo/lint/); errors fail the build. */
+  lint: strictObject({
+    /** Level by rule id: "error" fails the build, "warn" reports, "off" skips; unlisted rules keep their default (src/seo/lint/rules/index.ts). */
+    rules: lintLevelsSchema.default({}),
+    /** Widest title, in pixels of 20px Arial as Google's desktop results draw it. */
+    titleMaxPixels: z.number().int().min(100).default(600),
+    /** Shortest meta description, in characters. */
+    descriptionMinLength: z.number().int().min(1).default(70),
+    /** Longest meta description, in characters. */
+    descriptionMaxLength: z.number().int().min(1).default(160),
+    /** JSON report, relative to the folder holding dist/ (kept out of dist/ so it is never deployed). */
+    reportFile: z.string().min(1).default('reports/seo-lint.json'),
+  }).prefault({}),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

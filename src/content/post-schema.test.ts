@@ -40,6 +40,9 @@ describe('post frontmatter', () => {
     { name: 'a relative canonical URL', input: { ...valid, canonical: '/elsewhere' }, expected: ['canonical: canonical must be an absolute https:// URL'] },
     { name: 'an upper-case slug', input: { ...valid, slug: 'My-Post' }, expected: ['slug: write the slug in lower case with hyphens, e.g. slug: my-post'] },
     { name: 'a quoted boolean', input: { ...valid, draft: 'yes' }, expected: ['draft: draft must be true or false'] },
+    { name: 'a misspelt lint rule', input: { ...valid, lint: { 'descripton-length': 'off' } }, expected: ['lint.descripton-length: unknown lint rule "descripton-length": did you mean "description-length"?'] },
+    { name: 'an unknown lint rule', input: { ...valid, lint: { 'be-nice': 'off' } }, expected: ['lint.be-nice: unknown lint rule "be-nice": remove it (the rules are listed in src/seo/lint/rules/index.ts)'] },
+    { name: 'an unknown lint level', input: { ...valid, lint: { 'title-width': 'ignore' } }, expected: ['lint.title-width: "ignore" is not a lint level; use "error", "warn" or "off"'] },
   ])('rejects $name with the field and the fix', ({ input, expected }) => {
     expect(issues(input)).toEqual(expected);
   });
@@ -50,6 +53,13 @@ describe('post frontmatter', () => {
       expect.stringMatching(/^pubDate: "soon" is not a date/),
       'descripton: unknown key "descripton": did you mean "description"?',
     ]);
+  });
+
+  it('accepts SEO lint levels for the post’s own page', () => {
+    expect(schema.parse({ ...valid, lint: { 'description-length': 'off', 'title-width': 'error' } }).lint).toEqual({
+      'description-length': 'off',
+      'title-width': 'error',
+    });
   });
 
   it('keeps titles with quotes, ampersands, emoji, RTL text and U+2028 as written', () => {

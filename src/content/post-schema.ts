@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { strictObject } from '../config/strict-object.ts';
 import { DATE_FORMAT_HINT, parseContentDate } from '../lib/dates.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
+import { lintLevelsSchema } from '../seo/lint/rule-ids.ts';
 
 // Control characters break feeds and sitemaps (XML 1.0 forbids most of them).
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -71,6 +72,8 @@ export function postSchema({ image, timeZone }: PostSchemaOptions) {
     canonical: z.url({ protocol: /^https?$/, error: 'canonical must be an absolute https:// URL' }).optional(),
     /** Keep this post out of search engines, the sitemap, feeds, lists and search. */
     noindex: z.boolean({ error: 'noindex must be true or false' }).default(false),
+    /** SEO lint levels for this post's page only, by rule id, e.g. lint: { description-length: off }. */
+    lint: lintLevelsSchema.optional(),
   }).superRefine((post, context) => {
     if (post.updatedDate && post.updatedDate < post.pubDate) {
       context.addIssue({

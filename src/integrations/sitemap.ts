@@ -22,7 +22,9 @@ export function seoSitemap(site: string): AstroIntegration[] {
   const generator = sitemap({
     namespaces: { news: false, xhtml: false, image: false, video: false },
     serialize(item) {
+      // @astrojs/sitemap names pages in directory form (/about/) even under build.format "file" (about.html).
       const file = distFileCandidates(item.url, site)
+        .flatMap((candidate) => (candidate.endsWith('/index.html') ? [candidate, candidate.replace(/\/index\.html$/, '.html')] : [candidate]))
         .map((candidate) => join(outDir, candidate))
         .find((candidate) => candidate.endsWith('.html') && existsSync(candidate));
       if (!file) return undefined;

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { collectTags } from '../content/listing.ts';
 import { selectPublished, type PublishedPosts } from '../content/publishing.ts';
 import { buildEnv } from './site.ts';
 
@@ -16,4 +17,16 @@ export function getPublishedPosts(): Promise<PublishedPosts<Post>> {
   if (import.meta.env.PREVIEW_UNPUBLISHED) return load();
   cached ??= load();
   return cached;
+}
+
+const tagPages = new WeakMap<readonly Post[], ReadonlySet<string>>();
+
+/** Slugs of the tags that have a page (the tags of listed posts), worked out once per build. */
+export function tagsWithPages(listed: readonly Post[]): ReadonlySet<string> {
+  let slugs = tagPages.get(listed);
+  if (!slugs) {
+    slugs = new Set(collectTags(listed).map((tag) => tag.slug));
+    tagPages.set(listed, slugs);
+  }
+  return slugs;
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { pluginFrontmatter } from './plugin-data.ts';
 
 export interface ReadingTimeOptions {
   /** Reading speed of prose. */
@@ -35,8 +36,7 @@ export function readingStats(tree: Root, wordsPerMinute: number): ReadingStats {
 export default function remarkReadingTime(options: ReadingTimeOptions = {}) {
   const wordsPerMinute = options.wordsPerMinute ?? 230;
   return (tree: Root, file: VFile) => {
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    Object.assign((astro.frontmatter ??= {}), readingStats(tree, wordsPerMinute));
+    Object.assign(pluginFrontmatter(file), readingStats(tree, wordsPerMinute));
   };
 }
 

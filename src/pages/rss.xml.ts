@@ -4,6 +4,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import { getPublishedPosts } from '../lib/posts.ts';
 import { absolute, siteConfig } from '../lib/site.ts';
+import { stripHeadingAnchors } from '../markdown/rehype-heading-anchors.ts';
 import { absolutizeUrls } from '../seo/feed-html.ts';
 import { routes } from '../seo/urls.ts';
 
@@ -20,7 +21,7 @@ export const GET: APIRoute = async () => {
         link: absolute(routes.post(post.id)),
         pubDate: post.data.pubDate,
         description: post.data.description,
-        content: absolutizeUrls(html, siteConfig.url),
+        content: absolutizeUrls(stripHeadingAnchors(html), siteConfig.url),
         categories: [...post.data.tags],
       };
     }),

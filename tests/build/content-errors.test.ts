@@ -62,6 +62,12 @@ describe('a build with bad content fails and says how to fix it', () => {
       expected: ['bom.md:1: the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM'],
     },
     {
+      name: 'a misspelt SEO lint rule',
+      file: 'lint-typo.md',
+      contents: post({ lint: '{ "descripton-length": "off" }' }),
+      expected: ['lint-typo.md', 'lint.descripton-length: unknown lint rule "descripton-length": did you mean "description-length"?'],
+    },
+    {
       name: 'a hero image without alt text',
       file: 'hero/index.md',
       contents: post({ hero: '\n  src: ./hero.svg' }),

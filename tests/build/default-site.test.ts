@@ -1,7 +1,8 @@
 // The site as shipped: the project's own content/ built like `npm run build` does.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LintReport } from '../../src/seo/lint/report.ts';
 import { buildFixture, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 
 const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
@@ -59,6 +60,14 @@ describe('the default site', () => {
       expect(html, path).toContain('<a class="skip-link" href="#main">');
       expect(html, path).toContain('<main id="main"');
     }
+  });
+
+  it('passes the SEO lint with no errors, and the build prints its summary', () => {
+    expect(build.output).toMatch(/SEO lint: \d+ pages, [^\n]* checked in \d+ ms: (no problems|\d+ warnings? on)/);
+    const report = JSON.parse(readFileSync(join(build.directory, 'reports/seo-lint.json'), 'utf8')) as LintReport;
+    expect(report.findings.filter((finding) => finding.level === 'error')).toEqual([]);
+    expect(report.pages).toBe(build.files().filter((path) => path.endsWith('.html')).length);
+    expect(report.files).toEqual(expect.arrayContaining(['sitemap-index.xml', 'robots.txt', 'rss.xml']));
   });
 
   it('builds with no network at all: comments, the follow button and fonts are never fetched at build time', async () => {

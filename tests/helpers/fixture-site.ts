@@ -83,11 +83,16 @@ export async function buildFixture(options: FixtureOptions = {}): Promise<BuildR
   };
 }
 
-/** A valid post; `fields` replace or add frontmatter lines verbatim (pass `undefined` to drop one). */
+/**
+ * A valid post; `fields` replace or add frontmatter lines verbatim (pass `undefined` to drop one). The
+ * default description names the title, so posts that differ by title do not share a description (which
+ * the SEO lint would report as an error).
+ */
 export function post(fields: Record<string, string | undefined> = {}, body = 'A short paragraph of body text for this fixture post.'): string {
+  const title = fields['title'] ?? '"Fixture post"';
   const defaults: Record<string, string | undefined> = {
-    title: '"Fixture post"',
-    description: '"A fixture post used by the build tests to check what the site publishes."',
+    title,
+    description: JSON.stringify(`The fixture post “${title.replace(/^"|"$/g, '')}”, used by the build tests to check what the site publishes.`),
     pubDate: '2026-01-15',
     tags: '["Testing"]',
   };

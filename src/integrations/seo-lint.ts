@@ -1,0 +1,53 @@
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { lintDist, reportPath, writeReport, type LintSiteConfig } from '../seo/lint/lint-dist.ts';
+import { formatReport, summaryLine } from '../seo/lint/report.ts';
+
+/** The built site breaks an SEO rule set to "error"; the report above the error says where and how to fix it. */
+export class SeoLintError extends Error {
+  override name = 'SeoLintError';
+}
+
+export interface SeoLintOptions {
+  config: LintSiteConfig;
+  /** Folder holding posts/ (CONTENT_DIR), relative to the project root or absolute. */
+  contentDir: string;
+}
+
+/**
+ * Runs the SEO lint over dist/ when `astro build` has written it (after the sitemap, so it can be
+ * checked too): prints the report and a summary, writes the JSON report, and fails the build on errors.
+ */
+export function seoLint(options: SeoLintOptions): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'urban-haze:seo-lint',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const distDir = fileURLToPath(dir);
+        const report = lintDist({ distDir, contentDir: resolve(root, options.contentDir), config: options.config, root });
+        const jsonPath = reportPath(distDir, options.config);
+        writeReport(jsonPath, report);
+        const shownPath = relative(root, jsonPath).startsWith('..') ? jsonPath : relative(root, jsonPath);
+        if (report.findings.length > 0 || report.notes.length > 0) {
+          const text = formatReport(report);
+          // The summary line goes out separately below, after the report's last blank line.
+          const body = text.slice(0, text.lastIndexOf('\n')).trimEnd();
+          if (report.errors > 0) logger.error(`\n${body}`);
+          else logger.warn(`\n${body}`);
+        }
+        logger.info(`${summaryLine(report)} JSON report: ${shownPath}`);
+        if (report.errors > 0) {
+          throw new SeoLintError(
+            `${summaryLine(report)} Fix the errors listed above (each names the page, the rule and the fix), ` +
+              'or change a rule’s level in lint.rules of src/site.config.ts or in a post’s frontmatter (lint:).',
+          );
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { assertNoContentProblems, bodyLineOffset, ContentProblemError, displayPath } from './content-problems.ts';
+
+describe('bodyLineOffset', () => {
+  it.each([
+    { name: 'no frontmatter', source: 'Body\n', offset: 0 },
+    { name: 'frontmatter then the body', source: '---\ntitle: a\n---\nBody\n', offset: 3 },
+    { name: 'blank lines before the body, which Astro trims', source: '---\ntitle: a\n---\n\n\nBody\n', offset: 5 },
+    { name: 'Windows line endings', source: '---\r\ntitle: a\r\n---\r\n\r\nBody\r\n', offset: 4 },
+    { name: 'an unclosed fence', source: '---\ntitle: a\n', offset: 0 },
+  ])('counts the lines before the body with $name', ({ source, offset }) => {
+    expect(bodyLineOffset(source)).toBe(offset);
+  });
+});
+
+describe('displayPath', () => {
+  it('shows paths inside the project relative to it, and others in full', () => {
+    expect(displayPath('/project/content/posts/a.md', '/project')).toBe('content/posts/a.md');
+    expect(displayPath('/tmp/elsewhere/a.md', '/project')).toBe('/tmp/elsewhere/a.md');
+  });
+});
+
+describe('assertNoContentProblems', () => {
+  it('passes a post without problems', () => {
+    expect(() => assertNoContentProblems({ wordCount: 3 })).not.toThrow();
+  });
+
+  it('fails with every problem, each naming its file and line', () => {
+    const frontmatter = {
+      contentProblems: [
+        { location: 'content/posts/a.md:12:1', message: 'the image "./a.jpg" has no alt text' },
+        { location: 'content/posts/a.md:20:5', message: 'the link to "./b.md" points to a file that does not exist' },
+      ],
+    };
+    expect(() => assertNoContentProblems(frontmatter)).toThrow(ContentProblemError);
+    expect(() => assertNoContentProblems(frontmatter)).toThrow(
+      'The Markdown of a post needs fixing before it can be published:\n' +
+        '  content/posts/a.md:12:1: the image "./a.jpg" has no alt text\n' +
+        '  content/posts/a.md:20:5: the link to "./b.md" points to a file that does not exist',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+// Mistakes in a post's Markdown body (an image without alt text, a link to a missing post) that the
+// Markdown plugins find. Astro renders content while syncing the collection, where an exception from a
+// plugin is only logged and the post is cached with an empty body, so a throw would not stop the build.
+// Instead a plugin records the problem in the rendered data (Astro's `remarkPluginFrontmatter`, which is
+// cached with the HTML), and the post page calls `assertNoContentProblems`, failing the build every time.
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { pluginFrontmatter } from './plugin-data.ts';
+
+export interface ContentProblem {
+  /** Where to fix it, as `file:line:column` (the line in the source file, frontmatter included). */
+  location: string;
+  message: string;
+}
+
+export const CONTENT_PROBLEMS_KEY = 'contentProblems';
+
+const FENCE = /^---[ \t]*$/;
+
+/** How many lines precede the body in a Markdown file: Astro renders the body alone, so its lines start at 1. */
+export function bodyLineOffset(source: string): number {
+  const lines = source.split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? '')) return 0;
+  const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (closing === -1) return 0;
+  let first = closing + 1;
+  while (first < lines.length && lines[first]!.trim() === '') first++;
+  return first;
+}
+
+/** A path a site owner recognises: relative to the project, or absolute for content kept elsewhere. */
+export function displayPath(path: string, root: string = process.cwd()): string {
+  const fromRoot = relative(root, path);
+  return fromRoot.startsWith('..') ? path : fromRoot.split(sep).join('/');
+}
+
+function sourceLocation(file: VFile, point: Point | undefined): string {
+  if (!file.path) return point ? `${point.line}:${point.column}` : '(unknown file)';
+  let offset = 0;
+  try {
+    offset = bodyLineOffset(readFileSync(file.path, 'utf8'));
+  } catch {
+    // The file may only exist in memory (a test); its lines are then the body's own.
+  }
+  const where = point ? `:${point.line + offset}:${point.column}` : '';
+  return `${displayPath(file.path)}${where}`;
+}
+
+/** Records a problem for the page to report; see the comment at the top of this file. */
+export function reportContentProblem(file: VFile, position: Position | undefined, message: string): void {
+  const frontmatter = pluginFrontmatter(file);
+  const problems = (frontmatter[CONTENT_PROBLEMS_KEY] as ContentProblem[] | undefined) ?? [];
+  problems.push({ location: sourceLocation(file, position?.start), message });
+  frontmatter[CONTENT_PROBLEMS_KEY] = problems;
+}
+
+export function readContentProblems(frontmatter: Record<string, unknown>): ContentProblem[] {
+  const value = frontmatter[CONTENT_PROBLEMS_KEY];
+  return Array.isArray(value) ? (value as ContentProblem[]) : [];
+}
+
+/** A post body with mistakes the build refuses to publish. */
+export class ContentProblemError extends Error {
+  override name = 'ContentProblemError';
+}
+
+/** Throws one error listing every problem the Markdown plugins recorded for a post. */
+export function assertNoContentProblems(frontmatter: Record<string, unknown>): void {
+  const problems = readContentProblems(frontmatter);
+  if (problems.length === 0) return;
+  const lines = problems.map((problem) => `  ${problem.location}: ${problem.message}`);
+  throw new ContentProblemError(`The Markdown of a post needs fixing before it can be published:\n${lines.join('\n')}`);
+}

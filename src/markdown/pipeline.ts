@@ -1,0 +1,40 @@
+// The site's Markdown plugins, in order, with their options from the site config. astro.config.mjs
+// passes the result to `unified()`; Astro then adds its own steps around them (GFM and smart quotes
+// before, Prism highlighting before the rehype plugins, image optimisation and heading collection after).
+import { join } from 'node:path';
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import type { SiteConfig } from '../config/site-schema.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
+import rehypeImageAttributes from './rehype-image-attributes.ts';
+import rehypeInternalLinks from './rehype-internal-links.ts';
+import rehypeToc from './rehype-toc.ts';
+import remarkExcerpt from './remark-excerpt.ts';
+import remarkReadingTime from './remark-reading-time.ts';
+
+export interface PipelinePaths {
+  /** Folder holding posts/ (CONTENT_DIR). */
+  contentDir: string;
+  /** The public/ folder. */
+  publicDir: string;
+}
+
+export function markdownPipeline(
+  config: Pick<SiteConfig, 'url' | 'trailingSlash' | 'buildFormat'>,
+  paths: PipelinePaths,
+): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; remarkRehype: RemarkRehype } {
+  const policy = { site: config.url, trailingSlash: config.trailingSlash, format: config.buildFormat };
+  return {
+    remarkPlugins: [remarkReadingTime, remarkExcerpt],
+    rehypePlugins: [
+      // Ids first: the outline and every "#" link use them, and Astro's own heading list keeps them.
+      rehypeHeadingAnchors,
+      rehypeToc,
+      [rehypeExternalLinks, { site: config.url }],
+      [rehypeInternalLinks, { ...policy, postsDir: join(paths.contentDir, 'posts') }],
+      [rehypeImageAttributes, { publicDir: paths.publicDir }],
+    ],
+    // GFM footnotes get a "Footnotes" heading for screen readers, hidden with the site's own class.
+    remarkRehype: { footnoteLabelProperties: { className: ['visually-hidden'] } },
+  };
+}

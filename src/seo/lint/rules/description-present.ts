@@ -1,0 +1,22 @@
+import type { PageRule } from '../types.ts';
+import { metaValues, whereToFix } from './helpers.ts';
+
+export const descriptionPresent: PageRule = {
+  id: 'description-present',
+  scope: 'page',
+  description: 'Each indexable page has exactly one non-empty meta description, the usual snippet under its search result.',
+  defaultLevel: 'error',
+  check(page, context) {
+    if (!page.indexable) return [];
+    const descriptions = metaValues(page, 'description');
+    const opening = context.sourceFor(page.url)?.opening?.();
+    const start = opening ? ` The post opens: "${opening}"` : '';
+    const fix = `Write a one- or two-sentence summary (${whereToFix(page, context, 'description:', 'the description passed to BaseLayout')}).${start}`;
+    if (descriptions.length === 0) return [{ message: 'The page has no <meta name="description">.', fix }];
+    if (descriptions.length > 1) {
+      return [{ message: `The page has ${descriptions.length} meta descriptions.`, fix: 'Keep exactly one <meta name="description">.' }];
+    }
+    if (descriptions[0]!.trim() === '') return [{ message: 'The meta description is empty.', fix }];
+    return [];
+  },
+};

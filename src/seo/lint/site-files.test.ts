@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed, parseRobots, parseSitemap } from './site-files.ts';
+
+describe('parseRobots', () => {
+  const robots = parseRobots(
+    [
+      'User-agent: *',
+      'Disallow: /',
+      '',
+      '# Googlebot gets its own group',
+      'User-agent: Googlebot',
+      'User-agent: Bingbot',
+      'Disallow: /private/',
+      'Allow: /private/open/',
+      'Disallow: /*.pdf$',
+      'Disallow: /tmp',
+      'Allow: /tmp',
+      '',
+      'Sitemap: https://blog.example/sitemap-index.xml',
+    ].join('\n'),
+  );
+
+  it.each([
+    { path: '/', allowed: true },
+    { path: '/private/notes/', allowed: false },
+    { path: '/private/open/page/', allowed: true },
+    { path: '/files/report.pdf', allowed: false },
+    { path: '/files/report.pdf?download=1', allowed: true },
+    { path: '/tmp/x', allowed: true },
+  ])('lets Googlebot crawl $path: $allowed', ({ path, allowed }) => {
+    expect(robots.allows(path)).toBe(allowed);
+  });
+
+  it('reads Sitemap lines and notices a file that blocks everything', () => {
+    expect(robots.sitemaps).toEqual(['https://blog.example/sitemap-index.xml']);
+    expect(robots.blocksEverything).toBe(false);
+    expect(parseRobots('User-agent: *\nDisallow: /\n').blocksEverything).toBe(true);
+    expect(parseRobots('User-agent: *\nDisallow:\n').allows('/anything')).toBe(true);
+  });
+});
+
+describe('parseSitemap', () => {
+  it('reads an index and a URL set', () => {
+    expect(parseSitemap('<sitemapindex><sitemap><loc> https://a.example/s-0.xml </loc></sitemap></sitemapindex>')).toEqual({
+      kind: 'index',
+      locs: ['https://a.example/s-0.xml'],
+      problems: [],
+    });
+    expect(parseSitemap('<urlset><url><loc>https://a.example/?a=1&amp;b=2</loc></url></urlset>').locs).toEqual(['https://a.example/?a=1&b=2']);
+  });
+
+  it('reports a file that is not a sitemap', () => {
+    expect(parseSitemap('<html></html>').problems).toEqual(['it has neither <urlset> nor <sitemapindex> as its root']);
+  });
+});
+
+describe('parseFeed', () => {
+  it('reads RSS item links and Atom entry links, and accepts self-closing tags', () => {
+    const rss = '<rss><channel><atom:link href="https://a.example/rss.xml" rel="self"/><item><link>https://a.example/posts/a/</link></item></channel></rss>';
+    expect(parseFeed(rss, 'rss.xml')).toEqual({ file: 'rss.xml', itemLinks: ['https://a.example/posts/a/'], problems: [] });
+    const atom = '<feed><entry><link rel="alternate" href="https://a.example/posts/b/"/><link rel="edit" href="x"/></entry></feed>';
+    expect(parseFeed(atom, 'atom.xml').itemLinks).toEqual(['https://a.example/posts/b/']);
+  });
+});
