@@ -6,7 +6,7 @@ import { routes } from '../seo/urls.ts';
 export const GET: APIRoute = () =>
   new Response(robotsTxt({
     preview: buildEnv.preview,
-    sitemapUrl: siteConfig.features.sitemap ? absolute(routes.sitemap) : undefined,
+    sitemapUrl: siteConfig.features.sitemap && !buildEnv.preview ? absolute(routes.sitemap) : undefined,
   }), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

@@ -125,7 +125,8 @@ export function buildHeadTags(page: PageFacts, { site, urls, preview, contentSec
     link({ rel: 'icon', href: routeHref('/favicon.ico', urls), sizes: '32x32' }),
     link({ rel: 'apple-touch-icon', href: routeHref('/apple-touch-icon.png', urls) }),
     link({ rel: 'alternate', type: 'application/rss+xml', title: site.title, href: absoluteUrl(routes.feed, urls) }),
-    ...(site.features.sitemap ? [link({ rel: 'sitemap', type: 'application/xml', href: absoluteUrl(routes.sitemap, urls) })] : []),
+    // A preview build lists no page in a sitemap (all are noindex), so it links none.
+    ...(site.features.sitemap && !preview ? [link({ rel: 'sitemap', type: 'application/xml', href: absoluteUrl(routes.sitemap, urls) })] : []),
   ];
 
   const verification = Object.entries(site.verification ?? {}).flatMap(([engine, code]) =>

@@ -30,7 +30,7 @@ describe('the default site', () => {
 
   it('answers the netsession_win.exe question with an illustrated, dated article', () => {
     const html = build.read(ADVISORY);
-    expect(html).toMatch(/<h1[^>]*>Windows Firewall blocked netsession_win\.exe/);
+    expect(html).toMatch(/<h1[^>]*>netsession_win\.exe blocked by Windows Firewall\?<\/h1>/);
     expect(html).toContain('Akamai');
     expect(html).toContain('AppData\\Local\\Akamai');
     expect(html).toMatch(/<img[^>]+alt="Illustration of a Windows Security Alert[^"]+"[^>]*>/);

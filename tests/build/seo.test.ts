@@ -241,6 +241,8 @@ describe('a preview build', () => {
     for (const path of build.files().filter((file) => file.endsWith('.html'))) {
       expect(parsePage(build.read(path)).metaByName('robots'), path).toEqual(['noindex, nofollow']);
     }
-    expect(build.read('robots.txt')).toContain('Disallow: /');
+    expect(build.read('robots.txt')).toBe('User-agent: *\nDisallow: /\n');
+    expect(build.exists('sitemap-index.xml')).toBe(false);
+    expect(parsePage(build.read('index.html')).links('sitemap')).toEqual([]);
   });
 });

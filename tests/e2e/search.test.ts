@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post } from '../helpers/fixture-site.ts';
 import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 
-const ADVISORY_TITLE = 'Windows Firewall blocked netsession_win.exe: what to do';
+const ADVISORY_TITLE = 'netsession_win.exe blocked by Windows Firewall?';
 const ADVISORY = '/posts/windows-firewall-blocked-netsession-win-exe/';
 
 describe('site search in a real browser', () => {
