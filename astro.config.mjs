@@ -28,9 +28,7 @@ export default defineConfig({
     commentsSetup({ giscus: siteConfig.giscus }),
     securityHeaders({ policy: sitePolicy(siteConfig) }),
     // Indexes the finished pages of dist/.
-    ...(siteConfig.features.search
-      ? [searchIndex({ urlPolicy: { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat } })]
-      : []),
+    ...(siteConfig.features.search ? [searchIndex()] : []),
     // Last: checks dist/ once every other integration has written its files (sitemap, search index).
     ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
   ],

@@ -1,11 +1,10 @@
 // Browser side of the search page. Pagefind's script, WebAssembly and index are fetched only
 // once the reader starts to search (focuses the box, types, or arrives with ?q=).
 import { excerptSegments } from './excerpt.ts';
+import { searchResultHref, type SearchResultData } from './search-index.ts';
 
-interface PagefindResultData {
-  url: string;
+interface PagefindResultData extends SearchResultData {
   excerpt: string;
-  meta: Record<string, string | undefined>;
 }
 
 interface PagefindApi {
@@ -26,7 +25,7 @@ export function bindSearch(form: HTMLFormElement): void {
   let pagefind: Promise<PagefindApi> | undefined;
   const load = () =>
     (pagefind ??= (import(/* @vite-ignore */ bundle) as Promise<PagefindApi>).then(async (api) => {
-      // Result URLs are stored complete (with the site's base path), so nothing is prefixed.
+      // Results link to the URL each post declared (with the site's base path), so nothing is prefixed.
       await api.options({ baseUrl: '/' });
       return api;
     }));
@@ -84,8 +83,8 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = result.url;
-  link.textContent = result.meta['title'] ?? result.url;
+  link.href = searchResultHref(result);
+  link.textContent = result.meta['title'] ?? link.href;
   heading.append(link);
   const excerpt = document.createElement('p');
   for (const segment of excerptSegments(result.excerpt)) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeOutputFile, type BuildFormat, type TrailingSlash } from '../seo/urls.ts';
-import { isSearchablePage, routeOfOutputFile, searchBodyAttributes, searchResultUrl } from './search-index.ts';
+import { isSearchablePage, searchBodyAttributes, searchResultHref, searchTitleAttributes } from './search-index.ts';
 
 describe('which pages are searched', () => {
   it.each([
@@ -14,30 +13,20 @@ describe('which pages are searched', () => {
     expect(isSearchablePage(html)).toBe(searchable);
   });
 
-  it('marks indexable posts only', () => {
+  it('marks indexable posts only, and lets the title name the post’s own link', () => {
+    expect(searchTitleAttributes(true, '/blog/posts/a')).toEqual({ 'data-pagefind-body': '', 'data-pagefind-meta': 'url:/blog/posts/a' });
     expect(searchBodyAttributes(true)).toEqual({ 'data-pagefind-body': '' });
+    expect(searchTitleAttributes(false, '/posts/a/')).toEqual({});
     expect(searchBodyAttributes(false)).toEqual({});
   });
 });
 
-describe('search result URLs', () => {
-  it.each(['directory', 'file'] as const)('recover the route from any built file (%s format)', (format: BuildFormat) => {
-    for (const route of ['/', '/posts/a/', '/posts/nested/b/', '/tags/seo/page/2/'] as const) {
-      expect(routeOfOutputFile(routeOutputFile(route, format))).toBe(route);
-    }
+describe('search result links', () => {
+  it('use the link the page declared, whatever file it was built to', () => {
+    expect(searchResultHref({ url: '/posts/a.html', meta: { url: '/posts/a', title: 'A' } })).toBe('/posts/a');
   });
 
-  it.each([
-    { trailingSlash: 'always', format: 'directory', file: 'posts/a/index.html', url: '/blog/posts/a/' },
-    { trailingSlash: 'never', format: 'directory', file: 'posts/a/index.html', url: '/blog/posts/a' },
-    { trailingSlash: 'always', format: 'file', file: 'posts/a.html', url: '/blog/posts/a.html' },
-    { trailingSlash: 'never', format: 'file', file: 'posts/a.html', url: '/blog/posts/a' },
-  ] as const)('are the site’s own links: $trailingSlash/$format → $url', ({ trailingSlash, format, file, url }) => {
-    const policy = { site: 'https://example.com/blog/', trailingSlash: trailingSlash as TrailingSlash, format: format as BuildFormat };
-    expect(searchResultUrl(file, policy)).toBe(url);
-  });
-
-  it('percent-encodes non-ASCII slugs like every other link', () => {
-    expect(searchResultUrl('posts/café/index.html', { site: 'https://example.com/', trailingSlash: 'always', format: 'directory' })).toBe('/posts/caf%C3%A9/');
+  it('fall back to Pagefind’s URL for a page that declared none', () => {
+    expect(searchResultHref({ url: '/posts/a/', meta: { title: 'A' } })).toBe('/posts/a/');
   });
 });

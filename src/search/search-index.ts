@@ -1,32 +1,37 @@
 // Which built pages the search index holds, and under which URL. Pure; the Pagefind run
 // itself is in src/integrations/search-index.ts.
-import { routeHref, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
 
 /** Set by PostLayout on the parts of a published, indexable post that search should read. */
 export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
 
-/** The attributes that mark a post's title and text for the index, or none for a page search must skip. */
+/**
+ * The attributes that mark a post's title for the index, or none for a page search must skip.
+ * The post names its own link (the site's canonical form: base path, trailing slash), which
+ * search results use instead of a URL guessed from the file name.
+ */
+export function searchTitleAttributes(indexable: boolean, href: string): Record<string, string> {
+  return indexable ? { [SEARCH_BODY_ATTRIBUTE]: '', 'data-pagefind-meta': `url:${href}` } : {};
+}
+
+/** The attributes that mark a post's text for the index. */
 export function searchBodyAttributes(indexable: boolean): Record<string, string> {
   return indexable ? { [SEARCH_BODY_ATTRIBUTE]: '' } : {};
 }
 
 /**
- * Pages without the marker stay out. (Pagefind alone would index every page of a site where
- * no page is marked, so the selection is made here.)
+ * Pages without the marker stay out: Pagefind skips unmarked pages once any page is marked, but
+ * indexes every page of a site where none is, so a site without a marked page gets no index.
  */
 export function isSearchablePage(html: string): boolean {
   return new RegExp(`<[a-z][^>]*\\s${SEARCH_BODY_ATTRIBUTE}(?=[\\s=>/])`, 'i').test(html);
 }
 
-/** The route a file in dist/ was built from, for either build format: `posts/a/index.html` or `posts/a.html` → `/posts/a/`. */
-export function routeOfOutputFile(file: string): RoutePath {
-  const path = file.replace(/\\/g, '/').replace(/^\/+/, '');
-  if (path === 'index.html') return '/';
-  const bare = path.replace(/\/index\.html$/, '').replace(/\.html$/, '');
-  return `/${bare}/`;
+export interface SearchResultData {
+  url: string;
+  meta: Record<string, string | undefined>;
 }
 
-/** The URL a search result links to: the page's own link, in the site's URL form (base path, trailing slash). */
-export function searchResultUrl(file: string, policy: UrlPolicy): string {
-  return routeHref(routeOfOutputFile(file), policy);
+/** Where a result links: the page's own link from its metadata, else Pagefind's file-based URL. */
+export function searchResultHref(result: SearchResultData): string {
+  return result.meta['url'] ?? result.url;
 }

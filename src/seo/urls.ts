@@ -66,6 +66,7 @@ export function routeOutputFile(route: RoutePath, format: BuildFormat): string {
 export const routes = {
   home: '/',
   listPage: (page: number): RoutePath => (page <= 1 ? '/' : `/page/${page}/`),
+  posts: '/posts/',
   post: (slug: string): RoutePath => `/posts/${slug}/`,
   tags: '/tags/',
   tag: (slug: string, page = 1): RoutePath => (page <= 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${page}/`),
