@@ -13,6 +13,7 @@ import { sitePolicy } from './src/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
+const search = siteConfig.features.search ? searchIndex() : undefined;
 
 export default defineConfig({
   site: siteConfig.url,
@@ -27,10 +28,10 @@ export default defineConfig({
     ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
     commentsSetup({ giscus: siteConfig.giscus }),
     securityHeaders({ policy: sitePolicy(siteConfig) }),
-    // Indexes the finished pages of dist/.
-    ...(siteConfig.features.search ? [searchIndex()] : []),
-    // Last: checks dist/ once every other integration has written its files (sitemap, search index).
+    // Indexing runs in Pagefind's own process while the SEO lint checks dist/.
+    ...(search ? [search.start] : []),
     ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
+    ...(search ? [search.finish] : []),
   ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
