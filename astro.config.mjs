@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
 import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
+import { ogImages } from './src/integrations/og-images.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { seoLint } from './src/integrations/seo-lint.ts';
@@ -13,6 +14,7 @@ import { sitePolicy } from './src/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
+const urlPolicy = { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat };
 const search = siteConfig.features.search ? searchIndex() : undefined;
 
 export default defineConfig({
@@ -25,6 +27,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [
     draftPreview(),
+    // Cards first: the SEO lint checks them.
+    ...(siteConfig.features.ogImages ? [ogImages({ site: siteConfig, urls: urlPolicy })] : []),
     ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
     commentsSetup({ giscus: siteConfig.giscus }),
     securityHeaders({ policy: sitePolicy(siteConfig) }),

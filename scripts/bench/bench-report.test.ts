@@ -3,7 +3,7 @@ import { judgeTargets, median, parseStageTimes, type BenchResult, type BuildMeas
 
 const buildOutput = `
 11:44:18 [build] ✓ Completed in 1.30s.
-[og-images] 1000 cards: 250 rendered, 750 from cache (5200 ms)
+13:12:46 [urban-haze:og-images] 1000 cards: 250 rendered, 750 from cache (5200 ms)
  generating static routes
 11:44:19   ├─ /index.html (+3ms)
 11:44:26 ✓ Completed in 7.42s.

@@ -20,7 +20,7 @@ export function parseStageTimes(output: string): StageTimes {
   const times: StageTimes = {};
   const render = /generating static routes[^]*?✓ Completed in ([\d.]+)(ms|s)/.exec(output);
   if (render) times.renderMs = durationMs(render[1]!, render[2]!);
-  const og = /\[og-images\] (\d+) cards: (\d+) rendered, \d+ from cache \((\d+) ms\)/.exec(output);
+  const og = /og-images\] (\d+) cards: (\d+) rendered, \d+ from cache \((\d+) ms\)/.exec(output);
   if (og) {
     times.ogImagesRendered = Number(og[2]);
     times.ogImagesMs = Number(og[3]);

@@ -1,17 +1,16 @@
 // Cards are cached by a hash of everything that shapes the picture (the card's text, the
 // template's source, the renderer and font versions), so an unchanged post is never drawn twice.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { loadOgFonts, renderOgImage, type OgCard, type OgFont } from './og-image.ts';
+import type { OgCard } from './og-image.ts';
 import { renderInWorkers } from './og-pool.ts';
 
 export interface OgRenderer {
   projectRoot: string;
   /** Hash of the template source and the versions of satori, resvg and the font. */
   fingerprint: string;
-  fonts: OgFont[];
   cacheDir: string;
 }
 
@@ -32,28 +31,16 @@ export function createOgRenderer(projectRoot: string, cacheDir: string): OgRende
     .update(readFileSync(join(projectRoot, 'src/seo/og-image.ts')))
     .update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => packageVersion(require, name)).join(','))
     .digest('hex');
-  return { projectRoot, fingerprint, fonts: loadOgFonts(projectRoot), cacheDir: join(cacheDir, 'og-images') };
+  return { projectRoot, fingerprint, cacheDir: join(cacheDir, 'og-images') };
 }
 
 export function ogCacheKey(card: OgCard, fingerprint: string): string {
   return createHash('sha256').update(fingerprint).update(JSON.stringify(card)).digest('hex').slice(0, 32);
 }
 
-function cachePath(renderer: OgRenderer, card: OgCard): string {
+/** Where the card's PNG is kept in the cache. */
+export function ogCachePath(renderer: OgRenderer, card: OgCard): string {
   return join(renderer.cacheDir, `${ogCacheKey(card, renderer.fingerprint)}.png`);
-}
-
-/** The card's PNG: from the cache, or drawn now and cached. */
-export async function ogImage(renderer: OgRenderer, card: OgCard): Promise<{ png: Buffer; fromCache: boolean }> {
-  const path = cachePath(renderer, card);
-  if (existsSync(path)) return { png: readFileSync(path), fromCache: true };
-  const png = await renderOgImage(card, renderer.fonts);
-  mkdirSync(renderer.cacheDir, { recursive: true });
-  // Write then rename, so a build that stops half-way never leaves a truncated card behind.
-  const partial = `${path}.${process.pid}.tmp`;
-  writeFileSync(partial, png);
-  renameSync(partial, path);
-  return { png, fromCache: false };
 }
 
 /** Makes sure every card is in the cache, drawing the missing ones on worker threads. */
@@ -65,7 +52,7 @@ export async function prepareOgImages(
   const started = performance.now();
   const missing = new Map<string, OgCard>();
   for (const card of cards) {
-    const path = cachePath(renderer, card);
+    const path = ogCachePath(renderer, card);
     if (!existsSync(path)) missing.set(path, card);
   }
   await renderInWorkers(

@@ -8,9 +8,11 @@ export interface HeadFacts {
   robots?: string;
   published?: string;
   modified?: string;
+  ogImage?: string;
+  ogTitle?: string;
 }
 
-/** Reads canonical, robots and article dates from a page's <head>. */
+/** Reads canonical, robots, article dates and the social image and title from a page's <head>. */
 export function readHeadFacts(html: string): HeadFacts {
   const headEnd = html.indexOf('</head>');
   const facts: HeadFacts = {};
@@ -21,6 +23,8 @@ export function readHeadFacts(html: string): HeadFacts {
       if (attrs['name'] === 'robots') facts.robots = attrs['content'];
       if (attrs['property'] === 'article:published_time') facts.published = attrs['content'];
       if (attrs['property'] === 'article:modified_time') facts.modified = attrs['content'];
+      if (attrs['property'] === 'og:image') facts.ogImage = attrs['content'];
+      if (attrs['property'] === 'og:title') facts.ogTitle = attrs['content'];
     },
   });
   parser.end(headEnd === -1 ? html : html.slice(0, headEnd));

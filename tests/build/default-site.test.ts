@@ -73,7 +73,7 @@ describe('the default site', () => {
   it('builds with no network at all: comments, the follow button and fonts are never fetched at build time', async () => {
     rmSync(join(build.directory, '.astro-cache'), { recursive: true, force: true });
     const offline = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-11-29' }, { withoutNetwork: true });
-    expect(offline.output).toMatch(/\[og-images\] (\d+) cards: \1 rendered/);
+    expect(offline.output).toMatch(/og-images\] (\d+) cards: \1 rendered/);
     expect(offline.exitCode, offline.output).toBe(0);
     expect(build.exists(ADVISORY)).toBe(true);
   });

@@ -1,0 +1,58 @@
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { SiteConfig } from '../config/site-schema.ts';
+import { createOgRenderer, ogCachePath, prepareOgImages } from '../seo/og-cache.ts';
+import { ogCardForPage } from '../seo/og-cards.ts';
+import type { OgCard } from '../seo/og-image.ts';
+import { distFileCandidates, readHeadFacts } from '../seo/sitemap.ts';
+import type { UrlPolicy } from '../seo/urls.ts';
+
+/** Puts a cached card into dist/: a hard link costs nothing, a copy when the two are on different disks. */
+function place(source: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  rmSync(target, { force: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
+/**
+ * Draws the Open Graph card each built page names in og:image (new ones on worker threads,
+ * the rest from the cache) and places it in dist/. Runs before the SEO lint, which checks them.
+ */
+export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroIntegration {
+  let projectRoot = process.cwd();
+  let cacheDir = join(projectRoot, 'node_modules/.astro');
+  return {
+    name: 'urban-haze:og-images',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        projectRoot = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const distDir = fileURLToPath(dir);
+        const cards = new Map<string, { card: OgCard; page: string }>();
+        for (const page of readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'))) {
+          const wanted = ogCardForPage(readHeadFacts(readFileSync(join(distDir, page), 'utf8')), options);
+          if (!wanted) continue;
+          const claimed = cards.get(wanted.url);
+          if (claimed && JSON.stringify(claimed.card) !== JSON.stringify(wanted.card)) {
+            throw new Error(`Two pages want different cards at ${wanted.url}: ${claimed.page} and ${page}. Give each page its own og:image.`);
+          }
+          cards.set(wanted.url, { card: wanted.card, page });
+        }
+        const renderer = createOgRenderer(projectRoot, cacheDir);
+        const stats = await prepareOgImages(renderer, [...cards.values()].map(({ card }) => card));
+        for (const [url, { card }] of cards) {
+          place(ogCachePath(renderer, card), join(distDir, distFileCandidates(url, options.urls.site)[0]!));
+        }
+        logger.info(`${stats.total} cards: ${stats.rendered} rendered, ${stats.cached} from cache (${stats.milliseconds} ms)`);
+      },
+    },
+  };
+}
