@@ -27,13 +27,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [
     draftPreview(),
-    // Cards first: the SEO lint checks them.
+    commentsSetup({ giscus: siteConfig.giscus }),
+    // Once the pages are written, search indexing starts in Pagefind's own process, so it runs on the
+    // other core while the steps up to `search.finish` work in this one.
+    ...(search ? [search.start] : []),
+    // OG cards before the SEO lint, which checks them.
     ...(siteConfig.features.ogImages ? [ogImages({ site: siteConfig, urls: urlPolicy })] : []),
     ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
-    commentsSetup({ giscus: siteConfig.giscus }),
     securityHeaders({ policy: sitePolicy(siteConfig) }),
-    // Indexing runs in Pagefind's own process while the SEO lint checks dist/.
-    ...(search ? [search.start] : []),
     ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
     ...(search ? [search.finish] : []),
   ],

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSERTIONS } from './audit-schema.ts';
 import { parseSiteConfig, type SiteConfigInput } from './site-schema.ts';
+import { minimalSettings } from './test-settings.ts';
 
-const valid: SiteConfigInput = {
-  url: 'https://example.com',
-  title: 'Example',
-  description: 'An example site.',
-  language: 'en-GB',
-  timezone: 'Europe/London',
-  author: { name: 'Ann Author', url: 'https://example.com/about/' },
-  publisher: { type: 'Organization', name: 'Example Ltd', logo: '/logo.png' },
-};
+const valid = minimalSettings;
 
 describe('the audit budgets in the site config', () => {
   it('default to SEO, accessibility and best practices at 100 and performance at 90 (error) / 100 (warning)', () => {

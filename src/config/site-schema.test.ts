@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSiteConfig, type SiteConfigInput } from './site-schema.ts';
+import { minimalSettings } from './test-settings.ts';
 
-const valid: SiteConfigInput = {
-  url: 'https://example.com',
-  title: 'Example',
-  description: 'An example site.',
-  language: 'en-GB',
-  timezone: 'Europe/London',
-  author: { name: 'Ann Author', url: 'https://example.com/about/' },
-  publisher: { type: 'Organization', name: 'Example Ltd', logo: '/logo.png' },
-  twitter: { handle: '@example_1' },
-};
+const valid: SiteConfigInput = { ...minimalSettings, twitter: { handle: '@example_1' } };
 
 describe('parseSiteConfig', () => {
   it('accepts a valid configuration and fills in defaults', () => {

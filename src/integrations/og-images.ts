@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -6,8 +6,9 @@ import type { SiteConfig } from '../config/site-schema.ts';
 import { createOgRenderer, ogCachePath, prepareOgImages } from '../seo/og-cache.ts';
 import { ogCardForPage } from '../seo/og-cards.ts';
 import type { OgCard } from '../seo/og-image.ts';
-import { distFileCandidates, readHeadFacts } from '../seo/sitemap.ts';
+import { distFileCandidates } from '../seo/sitemap.ts';
 import type { UrlPolicy } from '../seo/urls.ts';
+import { builtPageHeads } from './page-heads.ts';
 
 /** Puts a cached card into dist/: a hard link costs nothing, a copy when the two are on different disks. */
 function place(source: string, target: string): void {
@@ -37,8 +38,8 @@ export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroI
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const cards = new Map<string, { card: OgCard; page: string }>();
-        for (const page of readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'))) {
-          const wanted = ogCardForPage(readHeadFacts(readFileSync(join(distDir, page), 'utf8')), options);
+        for (const [page, facts] of builtPageHeads(distDir)) {
+          const wanted = ogCardForPage(facts, options);
           if (!wanted) continue;
           const claimed = cards.get(wanted.url);
           if (claimed && JSON.stringify(claimed.card) !== JSON.stringify(wanted.card)) {

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { distFileCandidates, readHeadFacts, sitemapEntry } from '../seo/sitemap.ts';
+import { distFileCandidates, sitemapEntry } from '../seo/sitemap.ts';
+import { builtPageHeads } from './page-heads.ts';
 
 /**
  * @astrojs/sitemap, with each URL checked against its built page: pages that say noindex or
@@ -23,12 +22,13 @@ export function seoSitemap(site: string): AstroIntegration[] {
     namespaces: { news: false, xhtml: false, image: false, video: false },
     serialize(item) {
       // @astrojs/sitemap names pages in directory form (/about/) even under build.format "file" (about.html).
-      const file = distFileCandidates(item.url, site)
+      const heads = builtPageHeads(outDir);
+      const facts = distFileCandidates(item.url, site)
         .flatMap((candidate) => (candidate.endsWith('/index.html') ? [candidate, candidate.replace(/\/index\.html$/, '.html')] : [candidate]))
-        .map((candidate) => join(outDir, candidate))
-        .find((candidate) => candidate.endsWith('.html') && existsSync(candidate));
-      if (!file) return undefined;
-      const entry = sitemapEntry(readHeadFacts(readFileSync(file, 'utf8')), site);
+        .map((candidate) => heads.get(candidate))
+        .find((found) => found !== undefined);
+      if (!facts) return undefined;
+      const entry = sitemapEntry(facts, site);
       if (!entry.include) return undefined;
       return { url: entry.loc, ...(entry.lastmod ? { lastmod: entry.lastmod } : {}) };
     },

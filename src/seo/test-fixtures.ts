@@ -1,16 +1,13 @@
 // Shared, realistic inputs for the SEO unit tests.
 import { parseSiteConfig, type SiteConfig } from '../config/site-schema.ts';
+import { minimalSettings } from '../config/test-settings.ts';
 import type { SocialImage } from './head.ts';
 import type { UrlPolicy } from './urls.ts';
 
 export const testSite: SiteConfig = parseSiteConfig({
-  url: 'https://example.com',
+  ...minimalSettings,
   title: 'Example Site',
   description: 'Guides to everything an example site covers.',
-  language: 'en-GB',
-  timezone: 'Europe/London',
-  author: { name: 'Ann Author', url: 'https://example.com/about/' },
-  publisher: { type: 'Organization', name: 'Example Ltd', logo: '/logo.png' },
   social: [{ label: 'GitHub', url: 'https://github.com/example' }],
   twitter: { handle: '@example' },
 });

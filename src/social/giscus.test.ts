@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig, type GiscusConfig, type SiteConfigInput } from '../config/site-schema.ts';
+import { parseSiteConfig, type GiscusConfig } from '../config/site-schema.ts';
+import { minimalSettings } from '../config/test-settings.ts';
 import { giscusEmbed, giscusSetupWarnings, giscusTerm, isGiscusMessage, themeInFrameUrl, themeMessage } from './giscus.ts';
 
-const site: SiteConfigInput = {
-  url: 'https://example.com',
-  title: 'Example',
-  description: 'An example site.',
-  language: 'en-GB',
-  timezone: 'Europe/London',
-  author: { name: 'Ann Author', url: 'https://example.com/about/' },
-  publisher: { type: 'Organization', name: 'Example Ltd', logo: '/logo.png' },
-};
+const site = minimalSettings;
 
 function giscus(overrides: Record<string, unknown> = {}): GiscusConfig {
   const parsed = parseSiteConfig({ ...site, giscus: { repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1', ...overrides } });
