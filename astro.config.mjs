@@ -29,14 +29,15 @@ export default defineConfig({
     draftPreview(),
     commentsSetup({ giscus: siteConfig.giscus }),
     // Once the pages are written, search indexing starts in Pagefind's own process, so it runs on the
-    // other core while the steps up to `search.finish` work in this one.
+    // other core while this one draws OG cards and writes the sitemap and headers. It must end before
+    // the SEO lint: the two together would hold both their memory at once (a peak 1.2× a plain build's).
     ...(search ? [search.start] : []),
     // OG cards before the SEO lint, which checks them.
     ...(siteConfig.features.ogImages ? [ogImages({ site: siteConfig, urls: urlPolicy })] : []),
     ...(siteConfig.features.sitemap ? seoSitemap(siteConfig.url) : []),
     securityHeaders({ policy: sitePolicy(siteConfig) }),
-    ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
     ...(search ? [search.finish] : []),
+    ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
   ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },

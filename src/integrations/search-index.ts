@@ -41,7 +41,7 @@ async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise
 /**
  * Builds the Pagefind index after `astro build`, from the posts marked for search. It works in
  * Pagefind's own process, so `start` only begins it: the integrations between `start` and
- * `finish` (the SEO lint) run meanwhile on the other core, and `finish` waits for it.
+ * `finish` run meanwhile on the other core, and `finish` waits for it.
  */
 export function searchIndex(): { start: AstroIntegration; finish: AstroIntegration } {
   let indexing: Promise<void> | undefined;
