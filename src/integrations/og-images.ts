@@ -6,8 +6,7 @@ import type { SiteConfig } from '../config/site-schema.ts';
 import { createOgRenderer, ogCachePath, prepareOgImages } from '../seo/og-cache.ts';
 import { ogCardForPage } from '../seo/og-cards.ts';
 import type { OgCard } from '../seo/og-image.ts';
-import { distFileCandidates } from '../seo/sitemap.ts';
-import type { UrlPolicy } from '../seo/urls.ts';
+import { distFileCandidates, type UrlPolicy } from '../seo/urls.ts';
 import { builtPageHeads } from './page-heads.ts';
 
 /** Puts a cached card into dist/: a hard link costs nothing, a copy when the two are on different disks. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readHeadFacts, type HeadFacts } from '../seo/sitemap.ts';
+import { readHeadFacts, type HeadFacts } from '../seo/page-head.ts';
 
 const scans = new Map<string, ReadonlyMap<string, HeadFacts>>();
 

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { distFileCandidates, sitemapEntry } from '../seo/sitemap.ts';
+import { sitemapEntry } from '../seo/sitemap.ts';
+import { distFileCandidates } from '../seo/urls.ts';
 import { builtPageHeads } from './page-heads.ts';
 
 /**

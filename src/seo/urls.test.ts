@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, formatRoutePath, routeHref, routeOutputFile, routes, type BuildFormat, type TrailingSlash } from './urls.ts';
+import { absoluteUrl, distFileCandidates, formatRoutePath, routeHref, routeOutputFile, routes, type BuildFormat, type TrailingSlash } from './urls.ts';
 
 describe('formatRoutePath', () => {
   it.each([
@@ -53,5 +53,20 @@ describe('routeOutputFile', () => {
     { route: '/rss.xml', format: 'file', file: 'rss.xml' },
   ] as const)('$route is written to $file for $format builds', ({ route, format, file }) => {
     expect(routeOutputFile(route, format)).toBe(file);
+  });
+});
+
+const site = 'https://example.com/';
+
+describe('distFileCandidates', () => {
+  it.each([
+    { url: 'https://example.com/', files: ['index.html'] },
+    { url: 'https://example.com/posts/a/', files: ['posts/a/index.html'] },
+    { url: 'https://example.com/posts/a', files: ['posts/a.html', 'posts/a/index.html'] },
+    { url: 'https://example.com/posts/a.html', files: ['posts/a.html'] },
+    { url: 'https://example.com/posts/caf%C3%A9/', files: ['posts/café/index.html'] },
+    { url: 'https://example.com/blog/posts/a/', files: ['posts/a/index.html'], site: 'https://example.com/blog' },
+  ])('$url is served from $files', ({ url, files, site: base = site }) => {
+    expect(distFileCandidates(url, base)).toEqual(files);
   });
 });

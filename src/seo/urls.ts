@@ -54,6 +54,24 @@ export function absoluteUrl(route: RoutePath, policy: UrlPolicy): string {
   return new URL(joined.normalize('NFC'), base.origin).href;
 }
 
+/**
+ * The dist/ files that may serve a path relative to the site's base (decoded), most likely first,
+ * as static hosts serve them: a directory's index.html, the file itself, or `a.html` for a clean `a`.
+ */
+export function filesServingPath(path: string): string[] {
+  if (path === '' || path === '/') return ['index.html'];
+  if (path.endsWith('/')) return [`${path}index.html`];
+  if (HAS_EXTENSION.test(path)) return [path];
+  return [`${path}.html`, `${path}/index.html`];
+}
+
+/** The dist/ files a URL on the site can be served from, most likely first. */
+export function distFileCandidates(url: string, site: string): string[] {
+  const basePath = new URL(site).pathname.replace(/\/?$/, '/');
+  const pathname = decodeURIComponent(new URL(url).pathname).normalize('NFC');
+  return filesServingPath(pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.replace(/^\//, ''));
+}
+
 /** Where a built page lives in dist/ for a route, under the build format. */
 export function routeOutputFile(route: RoutePath, format: BuildFormat): string {
   if (route === '/') return 'index.html';

@@ -7,7 +7,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distFileCandidates } from '../../src/seo/sitemap.ts';
+import { distFileCandidates } from '../../src/seo/urls.ts';
 import { buildFixture, post, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 import { imageSize, parsePage } from '../helpers/html.ts';
 

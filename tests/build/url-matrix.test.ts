@@ -3,7 +3,7 @@
 // without a redirect.
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { distFileCandidates } from '../../src/seo/sitemap.ts';
+import { distFileCandidates } from '../../src/seo/urls.ts';
 import { buildFixture, post, type BuildResult } from '../helpers/fixture-site.ts';
 import { parsePage } from '../helpers/html.ts';
 

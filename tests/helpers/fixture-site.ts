@@ -2,7 +2,7 @@
 // temporary folder, the way a site owner's `npm run build` would.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PROJECT_ROOT, runAstroBuild } from '../../scripts/lib/astro-build.ts';
 
 export { PROJECT_ROOT };
@@ -100,8 +100,4 @@ export function post(fields: Record<string, string | undefined> = {}, body = 'A 
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${value}`);
   return ['---', ...lines, '---', '', body, ''].join('\n');
-}
-
-export function relativeToProject(path: string): string {
-  return relative(PROJECT_ROOT, path);
 }

@@ -1,5 +1,5 @@
 // Between files in dist/ and the URLs they are served at, under the site's URL policy (src/seo/urls.ts).
-import { absoluteUrl, type BuildFormat, type RoutePath, type UrlPolicy } from '../urls.ts';
+import { absoluteUrl, filesServingPath, type BuildFormat, type RoutePath, type UrlPolicy } from '../urls.ts';
 
 /** The route a built HTML file serves: "posts/a/index.html" → "/posts/a/"; "posts/a.html" (file format) → "/posts/a/". */
 export function pageRoute(file: string, format: BuildFormat): RoutePath {
@@ -60,12 +60,7 @@ export function resolveOnSite(href: string, from: string, site: string): Resolve
     return { url: url.href, candidates: [], fragment: '' };
   }
   url.hash = '';
-  let candidates: string[];
-  if (path === '' || path === '/') candidates = ['index.html'];
-  else if (path.endsWith('/')) candidates = [`${path}index.html`];
-  else if (/\.[a-z0-9]+$/i.test(path)) candidates = [path];
-  else candidates = [`${path}.html`, `${path}/index.html`];
-  return { url: url.href, candidates, fragment };
+  return { url: url.href, candidates: filesServingPath(path), fragment };
 }
 
 /**
