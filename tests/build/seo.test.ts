@@ -1,6 +1,6 @@
 // Every built page carries complete, single, absolute metadata; hostile titles stay intact
 // and harmless; the sitemap, robots.txt and feed agree with the pages.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
@@ -221,11 +221,23 @@ describe('SEO metadata of a built site', () => {
     }
   });
 
-  it('draws no OG image again when nothing changed', async () => {
+  it('draws no OG image and rebuilds no search index again when nothing changed', async () => {
     expect(build.output).toMatch(/og-images\] \d+ cards: \d+ rendered/);
+    const indexFiles = () => build.files().filter((file) => file.startsWith('pagefind/')).sort();
+    const firstIndex = indexFiles();
+    expect(firstIndex).toContain('pagefind/pagefind.js');
     const again = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-06-01' });
     expect(again.exitCode, again.output).toBe(0);
     expect(again.output).toMatch(/og-images\] (\d+) cards: 0 rendered, \1 from cache/);
+    expect(again.output).toMatch(/indexed \d+ posts? into pagefind\/ in [\d.]+s \(posts unchanged: index reused from the cache\)/);
+    expect(indexFiles()).toEqual(firstIndex);
+
+    // A changed post is indexed afresh.
+    const edited = join(build.directory, 'content/posts/plain.md');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('A short paragraph', 'A freshly edited paragraph'));
+    const changed = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-06-01' });
+    expect(changed.exitCode, changed.output).toBe(0);
+    expect(changed.output).toMatch(/indexed \d+ posts? into pagefind\/ in [\d.]+s\n/);
   });
 });
 
