@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentPosts, collectTags, groupByYear, paginate, relatedPosts, type Listable } from './listing.ts';
+import { collectTags, groupByYear, paginate, postNeighbours, type Listable } from './listing.ts';
 
 function post(id: string, pubDate: string, tags: string[]): Listable {
   return { id, data: { pubDate: new Date(pubDate), tags } };
@@ -41,18 +41,39 @@ describe('collectTags', () => {
   });
 });
 
-describe('relatedPosts', () => {
-  it('ranks by shared tags, then by date, never the post itself or unrelated posts', () => {
-    expect(ids(relatedPosts(posts[4]!, posts))).toEqual(['e', 'b', 'd']);
-    expect(ids(relatedPosts(posts[2]!, posts))).toEqual([]);
-  });
-});
+describe('postNeighbours', () => {
+  const neighbours = postNeighbours(posts);
+  const related = (post: Listable) => ids(neighbours(post).related);
 
-describe('adjacentPosts', () => {
+  it('ranks related posts by shared tags, then by date, never the post itself or unrelated posts', () => {
+    expect(related(posts[4]!)).toEqual(['e', 'b', 'd']);
+    expect(related(posts[2]!)).toEqual([]);
+  });
+
+  it('keeps only the best few related posts', () => {
+    expect(ids(postNeighbours(posts, 1)(posts[4]!).related)).toEqual(['e']);
+  });
+
+  it('gives the same answer on every lookup', () => {
+    expect([related(posts[0]!), related(posts[0]!)]).toEqual([
+      ['a', 'd', 'b'],
+      ['a', 'd', 'b'],
+    ]);
+  });
+
+  it('breaks a tie of tags and date by list order', () => {
+    const twins = [post('x', '2026-01-01', ['SEO']), post('y', '2026-01-01', ['SEO']), post('z', '2026-01-01', ['SEO'])];
+    expect(ids(postNeighbours(twins)(twins[1]!).related)).toEqual(['x', 'z']);
+  });
+
   it('finds the next older and next newer post', () => {
-    expect(adjacentPosts(posts[1]!, posts)).toEqual({ older: posts[2], newer: posts[0] });
-    expect(adjacentPosts(posts[0]!, posts)).toEqual({ older: posts[1], newer: undefined });
-    expect(adjacentPosts(post('x', '2020-01-01', []), posts)).toEqual({ older: undefined, newer: undefined });
+    expect(neighbours(posts[1]!)).toMatchObject({ older: posts[2], newer: posts[0] });
+    expect(neighbours(posts[0]!)).toMatchObject({ older: posts[1], newer: undefined });
+  });
+
+  it('gives a post outside the list related posts but no older or newer one', () => {
+    const unlisted = post('x', '2020-01-01', ['Security']);
+    expect(neighbours(unlisted)).toEqual({ older: undefined, newer: undefined, related: [posts[3], posts[4]] });
   });
 });
 

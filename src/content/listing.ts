@@ -68,7 +68,7 @@ export function groupByYear<Post extends Listable>(posts: readonly Post[], yearO
   return [...years.entries()].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, posts: list }));
 }
 
-// A post's tag slugs, computed once per post: related posts compare every pair of posts.
+// A post's tag slugs, computed once per post.
 const tagSlugCache = new WeakMap<Listable['data'], Set<string>>();
 function tagSlugs(post: Listable): Set<string> {
   let slugs = tagSlugCache.get(post.data);
@@ -79,28 +79,63 @@ function tagSlugs(post: Listable): Set<string> {
   return slugs;
 }
 
-/** Posts sharing the most tags with `post`, then the newest; never the post itself. */
-export function relatedPosts<Post extends Listable>(post: Listable, candidates: readonly Post[], limit = 3): Post[] {
-  const own = tagSlugs(post);
-  const scored: { candidate: Post; shared: number }[] = [];
-  for (const candidate of candidates) {
-    if (candidate.id === post.id) continue;
-    let shared = 0;
-    for (const slug of tagSlugs(candidate)) if (own.has(slug)) shared++;
-    if (shared > 0) scored.push({ candidate, shared });
-  }
-  return scored
-    .sort((a, b) => b.shared - a.shared || b.candidate.data.pubDate.getTime() - a.candidate.data.pubDate.getTime())
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+export interface Neighbours<Post> {
+  /** The next-older listed post. */
+  older: Post | undefined;
+  /** The next-newer listed post. */
+  newer: Post | undefined;
+  /** Posts sharing the most tags, then the newest; never the post itself. */
+  related: Post[];
 }
 
-/** The next-older and next-newer posts in a newest-first list. */
-export function adjacentPosts<Post extends Listable>(
-  post: Listable,
+/**
+ * Indexes a newest-first list once, then answers each post's older, newer and related posts.
+ * Related posts come from the posts filed under the same tags, so a lookup costs the size of
+ * those tags rather than of the whole list (4,000 posts compared pairwise took 3 s a build).
+ */
+export function postNeighbours<Post extends Listable>(
   newestFirst: readonly Post[],
-): { older: Post | undefined; newer: Post | undefined } {
-  const index = newestFirst.findIndex((candidate) => candidate.id === post.id);
-  if (index === -1) return { older: undefined, newer: undefined };
-  return { older: newestFirst[index + 1], newer: index > 0 ? newestFirst[index - 1] : undefined };
+  relatedLimit = 3,
+): (post: Listable) => Neighbours<Post> {
+  const positions = new Map(newestFirst.map((post, index) => [post.id, index]));
+  const postsByTag = new Map<string, number[]>();
+  newestFirst.forEach((post, index) => {
+    for (const slug of tagSlugs(post)) {
+      const tagged = postsByTag.get(slug);
+      if (tagged) tagged.push(index);
+      else postsByTag.set(slug, [index]);
+    }
+  });
+  // Tags each post shares with the one being looked up; reset to zero after every lookup.
+  const shared = new Uint32Array(newestFirst.length);
+  const time = (index: number) => newestFirst[index]!.data.pubDate.getTime();
+  const ranksAbove = (a: number, b: number) => shared[a]! - shared[b]! || time(a) - time(b) || b - a;
+
+  return (post) => {
+    const own = positions.get(post.id);
+    const candidates: number[] = [];
+    for (const slug of tagSlugs(post)) {
+      for (const index of postsByTag.get(slug) ?? []) {
+        if (index === own) continue;
+        if (shared[index] === 0) candidates.push(index);
+        shared[index] = shared[index]! + 1;
+      }
+    }
+    // The best few, kept in order: cheaper than sorting every candidate.
+    const best: number[] = [];
+    for (const index of candidates) {
+      let at = best.length;
+      while (at > 0 && ranksAbove(index, best[at - 1]!) > 0) at--;
+      if (at < relatedLimit) {
+        best.splice(at, 0, index);
+        if (best.length > relatedLimit) best.pop();
+      }
+    }
+    for (const index of candidates) shared[index] = 0;
+    return {
+      older: own === undefined ? undefined : newestFirst[own + 1],
+      newer: own === undefined || own === 0 ? undefined : newestFirst[own - 1],
+      related: best.map((index) => newestFirst[index]!),
+    };
+  };
 }

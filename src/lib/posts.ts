@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { collectTags } from '../content/listing.ts';
+import { collectTags, postNeighbours, type Neighbours } from '../content/listing.ts';
 import { selectPublished, type PublishedPosts } from '../content/publishing.ts';
 import { buildEnv } from './site.ts';
 
@@ -29,4 +29,16 @@ export function tagsWithPages(listed: readonly Post[]): ReadonlySet<string> {
     tagPages.set(listed, slugs);
   }
   return slugs;
+}
+
+const neighbourIndexes = new WeakMap<readonly Post[], (post: Post) => Neighbours<Post>>();
+
+/** A post's older, newer and related posts among the listed ones, from an index built once per build. */
+export function neighboursOf(post: Post, listed: readonly Post[]): Neighbours<Post> {
+  let lookup = neighbourIndexes.get(listed);
+  if (!lookup) {
+    lookup = postNeighbours(listed);
+    neighbourIndexes.set(listed, lookup);
+  }
+  return lookup(post);
 }
