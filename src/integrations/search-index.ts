@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { isSearchablePage } from '../search/search-index.ts';
+import { isSearchablePage, isUnusedBundleFile } from '../search/search-index.ts';
 import { routes } from '../seo/urls.ts';
 
 /** Folder of the search bundle inside dist/; the search page loads `pagefind.js` from it. */
@@ -12,6 +12,8 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 // Indexes kept in the cache; older ones are removed.
 const CACHED_INDEXES = 2;
+// Bumped when this integration changes what it leaves in pagefind/, so older cached indexes are not reused.
+const OUTPUT_LAYOUT = '2';
 
 function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Search index: ${step} failed: ${errors.join('; ')}`);
@@ -40,7 +42,7 @@ function linkTree(from: string, to: string): void {
 /** Everything Pagefind's output depends on: its version and the post pages it reads. */
 function indexKey(root: string, postFiles: readonly string[], projectRoot: string): string {
   // pagefind's package.json is not in its exports, so it is read from node_modules directly.
-  const hash = createHash('sha256').update(readFileSync(join(projectRoot, 'node_modules/pagefind/package.json')));
+  const hash = createHash('sha256').update(OUTPUT_LAYOUT).update(readFileSync(join(projectRoot, 'node_modules/pagefind/package.json')));
   for (const file of postFiles) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
@@ -90,6 +92,7 @@ async function buildIndex({ root, projectRoot, cacheDir, logger }: IndexOptions)
   } finally {
     await pagefind.close();
   }
+  for (const name of readdirSync(output)) if (isUnusedBundleFile(name)) rmSync(join(output, name));
   logger.info(`indexed ${pages} post${pages === 1 ? '' : 's'} into ${SEARCH_BUNDLE_DIR}/ in ${seconds()}s`);
 
   // Keep this index for the next build: linked into a temporary folder, then renamed into place.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchablePage, searchBodyAttributes, searchResultHref, searchTitleAttributes } from './search-index.ts';
+import { isSearchablePage, isUnusedBundleFile, searchBodyAttributes, searchResultHref, searchTitleAttributes } from './search-index.ts';
 
 describe('which pages are searched', () => {
   it.each([
@@ -28,5 +28,14 @@ describe('search result links', () => {
 
   it('fall back to Pagefind’s URL for a page that declared none', () => {
     expect(searchResultHref({ url: '/posts/a/', meta: { title: 'A' } })).toBe('/posts/a/');
+  });
+});
+
+describe('the search bundle', () => {
+  it('drops Pagefind’s ready-made UIs and keeps what its API loads', () => {
+    const written = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+    const loaded = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en-gb.pagefind', 'pagefind.en-gb_1ce7e32c5a1ba.pf_meta'];
+    expect(written.filter(isUnusedBundleFile)).toEqual(written);
+    expect(loaded.filter(isUnusedBundleFile)).toEqual([]);
   });
 });

@@ -35,3 +35,8 @@ export interface SearchResultData {
 export function searchResultHref(result: SearchResultData): string {
   return result.meta['url'] ?? result.url;
 }
+
+/** Pagefind's ready-made search UIs, which it always writes; the search page uses only its API. */
+export function isUnusedBundleFile(name: string): boolean {
+  return /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./.test(name);
+}

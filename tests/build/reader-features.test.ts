@@ -80,6 +80,12 @@ describe('a build without giscus settings', () => {
     expect(build.exists('posts/hidden/index.html')).toBe(true);
   });
 
+  it('ships Pagefind’s API without its unused ready-made UIs', () => {
+    const bundle = build.files().filter((file) => file.startsWith('pagefind/') && !file.includes('/', 'pagefind/'.length));
+    expect(bundle).toContain('pagefind/pagefind.js');
+    expect(bundle.filter((file) => /pagefind-(?:ui|modular-ui|component-ui|highlight)\./.test(file))).toEqual([]);
+  });
+
   it('builds the search page and links it from the header', () => {
     expect(build.read('search/index.html')).toContain('data-template="search"');
     expect(build.read('index.html')).toMatch(/<nav aria-label="Main"[\s\S]*href="\/search\/"/);
