@@ -8,7 +8,7 @@ import { renderHeadersFile, securityHeaderRules } from '../security/headers.ts';
  * carry the `<meta>` fallback: only in a build, because `astro dev` injects inline styles.
  */
 export function securityHeaders(options: { policy: CspDirectives }): AstroIntegration {
-  let assetsDir = '_astro';
+  let assets = { dir: '_astro', base: '/' };
   return {
     name: 'urban-haze:security-headers',
     hooks: {
@@ -16,7 +16,7 @@ export function securityHeaders(options: { policy: CspDirectives }): AstroIntegr
         updateConfig({ vite: { define: { 'import.meta.env.SECURITY_POLICY_META': JSON.stringify(command === 'build') } } });
       },
       'astro:config:done': ({ config }) => {
-        assetsDir = config.build.assets;
+        assets = { dir: config.build.assets, base: config.base };
       },
       'astro:build:done': ({ dir, logger }) => {
         const target = new URL('_headers', dir);
@@ -24,7 +24,7 @@ export function securityHeaders(options: { policy: CspDirectives }): AstroIntegr
         if (existsSync(target)) {
           logger.warn('public/_headers is replaced by the generated one; put header changes in src/security/headers.ts and delete public/_headers.');
         }
-        writeFileSync(target, renderHeadersFile(securityHeaderRules(options.policy, assetsDir)));
+        writeFileSync(target, renderHeadersFile(securityHeaderRules(options.policy, assets)));
         logger.info('_headers written (Content-Security-Policy and security headers for Netlify and Cloudflare Pages)');
       },
     },

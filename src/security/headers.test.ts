@@ -33,7 +33,14 @@ describe('the _headers file', () => {
   });
 
   it('follows a custom assets folder', () => {
-    expect(headersForPath(securityHeaderRules(policy, 'assets'), '/assets/a.css')['Cache-Control']).toContain('immutable');
+    expect(headersForPath(securityHeaderRules(policy, { dir: 'assets', base: '/' }), '/assets/a.css')['Cache-Control']).toContain('immutable');
+  });
+
+  it('puts the assets under the base path of a site served from a folder', () => {
+    const underBlog = securityHeaderRules(policy, { dir: '_astro', base: '/blog/' });
+    expect(headersForPath(underBlog, '/blog/_astro/index.B2x9.js')['Cache-Control']).toContain('immutable');
+    expect(headersForPath(underBlog, '/_astro/index.B2x9.js')['Cache-Control']).toBeUndefined();
+    expect(headersForPath(underBlog, '/blog/posts/a/')['Content-Security-Policy']).toBeDefined();
   });
 
   it('reports a header line outside any path, with its line number', () => {

@@ -29,8 +29,16 @@ export const DISABLED_FEATURES: readonly string[] = [
 const ONE_YEAR = 31_536_000;
 const TWO_YEARS = 2 * ONE_YEAR;
 
-/** `assetsDir` is Astro's `build.assets` folder, whose file names carry a content hash. */
-export function securityHeaderRules(policy: CspDirectives, assetsDir = '_astro'): HeaderRule[] {
+export interface AssetsLocation {
+  /** Astro's `build.assets` folder, whose file names carry a content hash. */
+  dir: string;
+  /** Astro's `base`: the path the site is served under ("/" at a domain's root). */
+  base: string;
+}
+
+export function securityHeaderRules(policy: CspDirectives, assets: AssetsLocation = { dir: '_astro', base: '/' }): HeaderRule[] {
+  const trim = (path: string) => path.replace(/^\/+|\/+$/g, '');
+  const assetsPath = `/${[assets.base, assets.dir].map(trim).filter(Boolean).join('/')}/*`;
   return [
     {
       path: '/*',
@@ -47,7 +55,7 @@ export function securityHeaderRules(policy: CspDirectives, assetsDir = '_astro')
     },
     {
       // Hashed file names change with their content, so they may be cached for good.
-      path: `/${assetsDir.replace(/^\/+|\/+$/g, '')}/*`,
+      path: assetsPath,
       headers: { 'Cache-Control': `public, max-age=${ONE_YEAR}, immutable` },
     },
   ];
