@@ -11,6 +11,28 @@ export function firstMeta(page: PageFacts, key: string): string | undefined {
   return page.metas.get(key)?.[0];
 }
 
+/** Indexable pages grouped by a value (title, description) that two or more of them share. */
+export function indexablePagesSharing(pages: readonly Page[], valueOf: (page: Page) => string | undefined): Map<string, Page[]> {
+  const byValue = new Map<string, Page[]>();
+  for (const page of pages) {
+    const value = valueOf(page);
+    if (!page.indexable || !value) continue;
+    const group = byValue.get(value);
+    if (group) group.push(page);
+    else byValue.set(value, [page]);
+  }
+  for (const [value, group] of byValue) if (group.length < 2) byValue.delete(value);
+  return byValue;
+}
+
+/** Every page but `page` in its group, as short URLs for a message. */
+export function othersIn(group: readonly Page[], page: Page): string {
+  return group
+    .filter((other) => other !== page)
+    .map((other) => shortUrl(other.url))
+    .join(', ');
+}
+
 export function canonicalLinks(page: PageFacts): string[] {
   return page.links.filter((link) => link.rel.includes('canonical')).map((link) => link.href);
 }
