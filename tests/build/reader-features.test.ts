@@ -41,6 +41,12 @@ describe('a build without giscus settings', () => {
     expect(headerPolicy).not.toContain('frame-src');
   });
 
+  it('leaves the giscus web component out of the built scripts', () => {
+    const scripts = build.files().filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) expect(build.read(file), file).not.toMatch(/giscus/i);
+  });
+
   it('gives every page the meta policy, which is the header policy minus frame-ancestors', () => {
     for (const { path, html } of pages) {
       const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]?.replace(/&#39;/g, "'");
