@@ -67,13 +67,13 @@ describe('postNeighbours', () => {
   });
 
   it('finds the next older and next newer post', () => {
-    expect(neighbours(posts[1]!)).toMatchObject({ older: posts[2], newer: posts[0] });
-    expect(neighbours(posts[0]!)).toMatchObject({ older: posts[1], newer: undefined });
+    expect(neighbours(posts[1]!)).toMatchObject({ listed: true, older: posts[2], newer: posts[0] });
+    expect(neighbours(posts[0]!)).toMatchObject({ listed: true, older: posts[1], newer: undefined });
   });
 
   it('gives a post outside the list related posts but no older or newer one', () => {
     const unlisted = post('x', '2020-01-01', ['Security']);
-    expect(neighbours(unlisted)).toEqual({ older: undefined, newer: undefined, related: [posts[3], posts[4]] });
+    expect(neighbours(unlisted)).toEqual({ listed: false, older: undefined, newer: undefined, related: [posts[3], posts[4]] });
   });
 });
 

@@ -80,6 +80,8 @@ function tagSlugs(post: Listable): Set<string> {
 }
 
 export interface Neighbours<Post> {
+  /** Whether the post is in the list itself. */
+  listed: boolean;
   /** The next-older listed post. */
   older: Post | undefined;
   /** The next-newer listed post. */
@@ -91,7 +93,7 @@ export interface Neighbours<Post> {
 /**
  * Indexes a newest-first list once, then answers each post's older, newer and related posts.
  * Related posts come from the posts filed under the same tags, so a lookup costs the size of
- * those tags rather than of the whole list (4,000 posts compared pairwise took 3 s a build).
+ * those tags rather than of the whole list (comparing every pair cost 4,000 posts seconds of every build).
  */
 export function postNeighbours<Post extends Listable>(
   newestFirst: readonly Post[],
@@ -133,6 +135,7 @@ export function postNeighbours<Post extends Listable>(
     }
     for (const index of candidates) shared[index] = 0;
     return {
+      listed: own !== undefined,
       older: own === undefined ? undefined : newestFirst[own + 1],
       newer: own === undefined || own === 0 ? undefined : newestFirst[own - 1],
       related: best.map((index) => newestFirst[index]!),
