@@ -3,11 +3,11 @@
 // warm, and writes reports/bench/bench.{md,json}. Never touches content/ or dist/.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT, runAstroBuild } from './lib/astro-build.ts';
-import { formatMarkdown, judgeTargets, median, parseStageTimes, type BenchResult, type BuildMeasurement, type PageWeight, type VariantResult } from './bench/bench-report.ts';
+import { formatMarkdown, judgeTargets, median, parseStageTimes, staticImports, type BenchResult, type BuildMeasurement, type PageWeight, type VariantResult } from './bench/bench-report.ts';
 import { writeSyntheticPosts } from './bench/synthetic-posts.ts';
 
 const BASELINE_FEATURES = { ogImages: false, structuredData: false, sitemap: false, seoLint: false, search: false };
@@ -34,6 +34,14 @@ function postPageWeight(dist: string, pagePath: string): PageWeight {
   const assets = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]!).filter((href) => href.startsWith('/'));
   const styles = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   const scripts = assets(/<script[^>]+src="([^"]+)"/g);
+  // A module script is weighed with the modules it imports before running.
+  const loaded = new Set<string>();
+  const load = (file: string): void => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const imported of staticImports(readFileSync(join(dist, file), 'utf8'))) load(posix.join(posix.dirname(file), imported));
+  };
+  scripts.forEach(load);
   const weigh = (files: string[]) =>
     files.reduce(
       (sum, file) => {
@@ -43,7 +51,7 @@ function postPageWeight(dist: string, pagePath: string): PageWeight {
       { raw: 0, gzip: 0 },
     );
   const css = weigh(styles);
-  const js = weigh(scripts);
+  const js = weigh([...loaded]);
   return { htmlBytes: html.length, htmlGzipBytes: gzipSync(html).length, cssBytes: css.raw, cssGzipBytes: css.gzip, jsBytes: js.raw, jsGzipBytes: js.gzip, scripts };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeTargets, median, parseStageTimes, type BenchResult, type BuildMeasurement } from './bench-report.ts';
+import { judgeTargets, median, parseStageTimes, staticImports, type BenchResult, type BuildMeasurement } from './bench-report.ts';
 
 const buildOutput = `
 11:44:18 [build] ✓ Completed in 1.30s.
@@ -63,5 +63,16 @@ describe('judgeTargets', () => {
     const [time, memory] = judgeTargets(result(16_000, 1.3e9));
     expect(time).toEqual({ target: 'warm build time ≤ 1.5× baseline', measured: '1.60×', met: false });
     expect(memory).toEqual({ target: 'warm peak memory ≤ 1.2× baseline', measured: '1.30×', met: false });
+  });
+});
+
+describe('staticImports', () => {
+  it('follows the imports a script needs before it runs, not the ones it loads on demand', () => {
+    const code = 'import{t as e}from"./theme-toggle.BW.js";import"./polyfill.js";e(document);const c=()=>import("./giscus.Cg.js");';
+    expect(staticImports(code)).toEqual(['./theme-toggle.BW.js', './polyfill.js']);
+  });
+
+  it('ignores bare package names, which a built bundle never loads', () => {
+    expect(staticImports('import x from "lit";export{a as b}from"../shared/a.js";')).toEqual(['../shared/a.js']);
   });
 });

@@ -42,6 +42,15 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
 
+/**
+ * The modules a built script imports before it runs (`import"./a.js"`, `…from"./b.js"`), as
+ * paths relative to it; `import("./c.js")` loads later, on demand, and is not counted.
+ */
+export function staticImports(code: string): string[] {
+  const found = [...code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((match) => match[1]!);
+  return [...new Set(found)];
+}
+
 export interface BuildMeasurement {
   milliseconds: number;
   peakMemoryBytes: number;
