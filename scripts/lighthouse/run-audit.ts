@@ -182,17 +182,17 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   }
 
   // 5. Assert, from the files collect wrote.
-  const written = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as Manifest;
-  const judgement = judgeRun(written.pages, (file) => JSON.parse(readFileSync(join(runDir, file), 'utf8')) as LighthouseResultLike, budgets);
+  const judgement = judgeRun(manifest.pages, (file) => JSON.parse(readFileSync(join(runDir, file), 'utf8')) as LighthouseResultLike, budgets);
   writeFileSync(join(runDir, 'assertions.json'), `${JSON.stringify(judgement, null, 1)}\n`);
 
   // 6. Report: the summary, the HTML index, the history and the changed-only cache.
   const historyFile = join(reportsDir, 'history.jsonl');
-  const previous = previousScores(readHistory(historyFile), manifest.target, manifest.preset);
-  writeFileSync(join(runDir, 'index.html'), renderRunIndex(judgement, written));
+  const history = readHistory(historyFile);
+  const previous = previousScores(history, manifest.target, manifest.preset);
+  writeFileSync(join(runDir, 'index.html'), renderRunIndex(judgement, manifest));
   const summary = formatSummary({
     judgement,
-    manifest: written,
+    manifest,
     selection,
     previous,
     maxChangedPages: config.maxChangedPages,
@@ -201,9 +201,10 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   writeFileSync(join(runDir, 'summary.txt'), `${summary}\n`);
   out('');
   out(summary);
-  appendHistory(historyFile, historyEntryOf(judgement, written, runDirName));
+  const entry = historyEntryOf(judgement, manifest, runDirName);
+  appendHistory(historyFile, entry);
   const kept = pruneRuns(reportsDir, KEPT_RUNS);
-  writeFileSync(join(reportsDir, 'index.html'), renderReportsIndex(readHistory(historyFile), kept));
+  writeFileSync(join(reportsDir, 'index.html'), renderReportsIndex([...history, entry], kept));
   writeAuditedHashes(
     cacheFile,
     cacheContext,
