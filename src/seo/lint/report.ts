@@ -22,20 +22,19 @@ const ruleOrder = (finding: Finding) => LINT_RULE_IDS.indexOf(finding.rule);
 
 function byPage(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings) groups.set(finding.page, [...(groups.get(finding.page) ?? []), finding]);
+  for (const finding of findings) {
+    const group = groups.get(finding.page);
+    if (group) group.push(finding);
+    else groups.set(finding.page, [finding]);
+  }
   for (const group of groups.values()) {
     group.sort((a, b) => Number(a.level === 'warn') - Number(b.level === 'warn') || ruleOrder(a) - ruleOrder(b));
   }
   // Pages with errors first, then by address; files such as robots.txt after the pages.
+  const hasErrors = (group: readonly Finding[]) => Number(group[0]?.level === 'error'); // errors sort first
+  const isFile = (page: string) => Number(!/^https?:/.test(page));
   return new Map(
-    [...groups].sort(([pageA, a], [pageB, b]) => {
-      const isFile = (page: string) => Number(!/^https?:/.test(page));
-      return (
-        Number(b.some((f) => f.level === 'error')) - Number(a.some((f) => f.level === 'error')) ||
-        isFile(pageA) - isFile(pageB) ||
-        pageA.localeCompare(pageB)
-      );
-    }),
+    [...groups].sort(([pageA, a], [pageB, b]) => hasErrors(b) - hasErrors(a) || isFile(pageA) - isFile(pageB) || pageA.localeCompare(pageB)),
   );
 }
 
