@@ -1,5 +1,5 @@
 import type { PageRule } from '../types.ts';
-import { firstMeta, whereToFix } from './helpers.ts';
+import { firstMeta, openingHint, whereToFix } from './helpers.ts';
 
 export const descriptionLength: PageRule = {
   id: 'description-length',
@@ -13,14 +13,11 @@ export const descriptionLength: PageRule = {
     const length = [...description].length;
     if (length >= min && length <= max) return [];
     const where = whereToFix(page, context, 'description:', 'the page description');
-    // The post's own opening (the excerpt the Markdown pipeline also computes) is often a good start.
-    const opening = context.sourceFor(page.url)?.opening?.();
-    const start = opening ? ` The post opens: "${opening}"` : '';
     return [
       length < min
         ? {
             message: `The meta description has ${length} characters, fewer than ${min}; search engines may replace it with text from the page.`,
-            fix: `Say in ${min}–${max} characters what the reader gets from the page (${where}).${start}`,
+            fix: `Say in ${min}–${max} characters what the reader gets from the page (${where}).${openingHint(page, context)}`,
             evidence: 'description:',
           }
         : {

@@ -1,5 +1,5 @@
 import type { PageRule } from '../types.ts';
-import { metaValues, whereToFix } from './helpers.ts';
+import { metaValues, openingHint, whereToFix } from './helpers.ts';
 
 export const descriptionPresent: PageRule = {
   id: 'description-present',
@@ -13,10 +13,7 @@ export const descriptionPresent: PageRule = {
       return [{ message: `The page has ${descriptions.length} meta descriptions.`, fix: 'Keep exactly one <meta name="description">.' }];
     }
     if (descriptions.length === 1 && descriptions[0]!.trim() !== '') return [];
-    // Only a failing page pays for its post's opening words (a Markdown parse).
-    const opening = context.sourceFor(page.url)?.opening?.();
-    const start = opening ? ` The post opens: "${opening}"` : '';
-    const fix = `Write a one- or two-sentence summary (${whereToFix(page, context, 'description:', 'the description passed to BaseLayout')}).${start}`;
+    const fix = `Write a one- or two-sentence summary (${whereToFix(page, context, 'description:', 'the description passed to BaseLayout')}).${openingHint(page, context)}`;
     return [{ message: descriptions.length === 0 ? 'The page has no <meta name="description">.' : 'The meta description is empty.', fix }];
   },
 };

@@ -58,6 +58,15 @@ export function whereToFix(page: Page, context: LintContext, field: string, othe
   return source ? `${field} in ${source.file}` : otherwise;
 }
 
+/**
+ * " The post opens: "…"" for a fix that asks for a description, or "" for pages without a post.
+ * Only a failing page should call it: the opening costs a Markdown parse.
+ */
+export function openingHint(page: Page, context: LintContext): string {
+  const opening = context.sourceFor(page.url)?.opening?.();
+  return opening ? ` The post opens: "${opening}"` : '';
+}
+
 export const quote = (text: string, max = 80) => `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
 
 // ---- JSON-LD ----
