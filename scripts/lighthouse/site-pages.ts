@@ -2,10 +2,11 @@
 // sitemap leaves out on purpose (404, noindex posts), each with its template as the page itself
 // declares it in `<body data-template>` and a hash of its HTML for the changed-only cache.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getElementsByTagName, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { listFiles } from '../../src/lib/files.ts';
 import { formatRoutePath, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
 import { basePathOf, distFileForPath, type ServePolicy } from './dist-server.ts';
 
@@ -78,9 +79,8 @@ export function pathOfDistFile(file: string, policy: ServePolicy): string {
 }
 
 function listHtmlFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .map((entry) => entry.split('\\').join('/'))
-    .filter((entry) => entry.endsWith('.html') && statSync(join(root, entry)).isFile())
+  return listFiles(root)
+    .filter((file) => file.endsWith('.html'))
     .sort();
 }
 

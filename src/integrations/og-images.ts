@@ -1,24 +1,13 @@
-import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/site-schema.ts';
+import { linkOrCopy } from '../lib/files.ts';
 import { createOgRenderer, ogCachePath, prepareOgImages } from '../seo/og-cache.ts';
 import { ogCardForPage } from '../seo/og-cards.ts';
 import type { OgCard } from '../seo/og-image.ts';
 import { distFileCandidates, type UrlPolicy } from '../seo/urls.ts';
 import { builtPageHeads } from './page-heads.ts';
-
-/** Puts a cached card into dist/: a hard link costs nothing, a copy when the two are on different disks. */
-function place(source: string, target: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  rmSync(target, { force: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
-}
 
 /**
  * Draws the Open Graph card each built page names in og:image (new ones on worker threads,
@@ -49,7 +38,7 @@ export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroI
         const renderer = createOgRenderer(projectRoot, cacheDir);
         const stats = await prepareOgImages(renderer, [...cards.values()].map(({ card }) => card));
         for (const [url, { card }] of cards) {
-          place(ogCachePath(renderer, card), join(distDir, distFileCandidates(url, options.urls.site)[0]!));
+          linkOrCopy(ogCachePath(renderer, card), join(distDir, distFileCandidates(url, options.urls.site)[0]!));
         }
         logger.info(`${stats.total} cards: ${stats.rendered} rendered, ${stats.cached} from cache (${stats.milliseconds} ms)`);
       },

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listFiles } from '../lib/files.ts';
 import { readHeadFacts, type HeadFacts } from '../seo/page-head.ts';
 
 const scans = new Map<string, ReadonlyMap<string, HeadFacts>>();
@@ -12,9 +13,9 @@ export function builtPageHeads(distDir: string): ReadonlyMap<string, HeadFacts> 
   let heads = scans.get(distDir);
   if (!heads) {
     heads = new Map(
-      readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+      listFiles(distDir)
         .filter((file) => file.endsWith('.html'))
-        .map((file) => [file.split('\\').join('/'), readHeadFacts(readFileSync(join(distDir, file), 'utf8'))] as const),
+        .map((file) => [file, readHeadFacts(readFileSync(join(distDir, file), 'utf8'))] as const),
     );
     scans.set(distDir, heads);
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { linkOrCopy, listFiles } from '../lib/files.ts';
 import { isSearchablePage, isUnusedBundleFile } from '../search/search-index.ts';
 import { routes } from '../seo/urls.ts';
 
@@ -19,24 +20,9 @@ function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Search index: ${step} failed: ${errors.join('; ')}`);
 }
 
-function filesUnder(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
-}
-
 /** Hard-links (or copies, across disks) every file of one folder into another. */
 function linkTree(from: string, to: string): void {
-  for (const file of filesUnder(from)) {
-    const target = join(to, file);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(from, file), target);
-    } catch {
-      copyFileSync(join(from, file), target);
-    }
-  }
+  for (const file of listFiles(from)) linkOrCopy(join(from, file), join(to, file));
 }
 
 /** Everything Pagefind's output depends on: its version and the post pages it reads. */
@@ -58,12 +44,10 @@ async function buildIndex({ root, projectRoot, cacheDir, logger }: IndexOptions)
   const started = performance.now();
   const output = join(root, SEARCH_BUNDLE_DIR);
   const postsFolder = routes.posts.slice(1);
-  const postFiles = filesUnder(join(root, postsFolder))
+  const postFiles = listFiles(join(root, postsFolder))
     .filter((file) => file.endsWith('.html'))
-    .map((file) => `${postsFolder}${file.split('\\').join('/')}`)
+    .map((file) => `${postsFolder}${file}`)
     .sort();
-  // Usually the first post answers this; without any marked page, Pagefind would index every page.
-  const anySearchable = postFiles.some((file) => isSearchablePage(readFileSync(join(root, file), 'utf8')));
   const cacheRoot = join(cacheDir, 'search-index');
   const cached = join(cacheRoot, indexKey(root, postFiles, projectRoot));
   const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
@@ -76,6 +60,8 @@ async function buildIndex({ root, projectRoot, cacheDir, logger }: IndexOptions)
     return;
   }
 
+  // Usually the first post answers this; without any marked page, Pagefind would index every page.
+  const anySearchable = postFiles.some((file) => isSearchablePage(readFileSync(join(root, file), 'utf8')));
   let pages = 0;
   try {
     const created = await pagefind.createIndex({});

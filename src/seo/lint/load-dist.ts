@@ -1,6 +1,7 @@
 // Reads a built site from dist/: each HTML page once, plus the sitemap(s), robots.txt and feeds.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../../lib/files.ts';
 import { readImageSize } from '../../lib/image-size.ts';
 import type { UrlPolicy } from '../urls.ts';
 import { normaliseUrl, pageUrl, resolveOnSite } from './dist-urls.ts';
@@ -10,12 +11,6 @@ import { parseFeed, parseRobots, parseSitemap } from './site-files.ts';
 import type { DistFiles, PageFacts, RobotsFacts, SitemapFacts } from './types.ts';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml']);
-
-function listFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
 
 /** A built site as a list of files and a way to read them: dist/ on disk, or files in memory in tests. */
 export interface SiteReader {
