@@ -5,11 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '../lib/files.ts';
-import { isSearchablePage, isUnusedBundleFile } from '../search/search-index.ts';
+import { isSearchablePage, isUnusedBundleFile, SEARCH_BUNDLE_DIR } from '../search/search-index.ts';
 import { routes } from '../seo/urls.ts';
-
-/** Folder of the search bundle inside dist/; the search page loads `pagefind.js` from it. */
-export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 // Indexes kept in the cache; older ones are removed.
 const CACHED_INDEXES = 2;

@@ -1,6 +1,9 @@
 // Which built pages the search index holds, and under which URL. Pure; the Pagefind run
 // itself is in src/integrations/search-index.ts.
 
+/** Folder of the search bundle inside dist/; the search page loads `pagefind.js` from it. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
 /** Set by PostLayout on the parts of a published, indexable post that search should read. */
 export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
 
