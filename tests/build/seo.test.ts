@@ -4,12 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
-import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readImageSize } from '../../src/lib/image-size.ts';
 import { distFileCandidates } from '../../src/seo/urls.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { buildFixture, post, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
-import { imageSize, parsePage } from '../helpers/html.ts';
+import { parsePage } from '../helpers/html.ts';
 
 const SITE = 'https://urban-haze.example/';
 const SITE_NAME = 'Urban Haze';
@@ -97,7 +98,8 @@ describe('SEO metadata of a built site', () => {
       const html = page(path);
       const image = new URL(html.metaByProperty('og:image')[0]!);
       const file = join(build.dist, decodeURIComponent(image.pathname));
-      const size = imageSize(readFileSync(file));
+      const drawn = readImageSize(readFileSync(file));
+      const size = { width: drawn?.width ?? 0, height: drawn?.height ?? 0 };
       expect(size, path).toEqual({ width: Number(html.metaByProperty('og:image:width')[0]), height: Number(html.metaByProperty('og:image:height')[0]) });
       expect(size.width).toBeGreaterThanOrEqual(1200);
       expect(size.height).toBeGreaterThanOrEqual(630);
@@ -141,10 +143,7 @@ describe('SEO metadata of a built site', () => {
     });
 
     it('runs no injected script in a real browser', async () => {
-      const browser = await chromium.launch({
-        executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const browser = await launchBrowser();
       try {
         const browserPage = await browser.newPage();
         const dialogs: string[] = [];

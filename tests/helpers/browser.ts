@@ -1,16 +1,13 @@
 // Headless Chromium for browser tests: the system browser through playwright-core, which
-// downloads nothing. CHROME_PATH points at another binary.
-import { existsSync } from 'node:fs';
+// downloads nothing. Found as the Lighthouse audit finds it (CHROME_PATH, else the usual places).
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+import { findChrome } from '../../scripts/lighthouse/chrome.ts';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROME_PATH)) {
-    throw new Error(`No Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary.`);
-  }
+  const chrome = findChrome(process.env);
+  if (!chrome.found) throw new Error(chrome.message);
   return chromium.launch({
-    executablePath: CHROME_PATH,
+    executablePath: chrome.path,
     headless: true,
     // The sandbox cannot start as root in containers; the pages under test are our own.
     chromiumSandbox: false,

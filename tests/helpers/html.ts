@@ -31,16 +31,3 @@ export function parsePage(html: string): ParsedPage {
     anchors: () => all((el) => el.name === 'a' && el.attribs['href'] !== undefined).map((el) => attr(el, 'href')),
   };
 }
-
-/** Width and height from a PNG's IHDR chunk, or a JPEG's SOF marker. */
-export function imageSize(data: Buffer): { width: number; height: number } {
-  if (data.subarray(1, 4).toString('latin1') === 'PNG') return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-  let offset = 2;
-  while (offset < data.length) {
-    const marker = data[offset + 1]!;
-    const length = data.readUInt16BE(offset + 2);
-    if (marker >= 0xc0 && marker <= 0xc3) return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
-    offset += 2 + length;
-  }
-  throw new Error('not a PNG or JPEG');
-}

@@ -6,7 +6,7 @@ import type { LintLevels, LintRuleId } from '../../src/seo/lint/rule-ids.ts';
 import { RULES_BY_ID } from '../../src/seo/lint/rules/index.ts';
 import { lintSite } from '../../src/seo/lint/run.ts';
 import type { Finding, LintRule, PostSource } from '../../src/seo/lint/types.ts';
-import { absoluteUrl, type RoutePath, type UrlPolicy } from '../../src/seo/urls.ts';
+import { absoluteUrl, routeOutputFile, type RoutePath, type UrlPolicy } from '../../src/seo/urls.ts';
 
 export const SITE = 'https://blog.example/';
 export const POLICY: UrlPolicy = { site: SITE, trailingSlash: 'always', format: 'directory' };
@@ -34,10 +34,6 @@ export interface PageOptions {
   noindex?: boolean;
   published?: string;
   modified?: string;
-}
-
-export function routeFile(route: RoutePath): string {
-  return route === '/' ? 'index.html' : `${route.slice(1)}index.html`;
 }
 
 /** A complete page that passes every page rule unless the options say otherwise. */
@@ -142,7 +138,7 @@ export function site(pages: Partial<Record<RoutePath, string>>, extra: SiteFiles
   const home = pages['/'] ?? page({ route: '/', body: `<ul>${posts.map((route) => `<li><a href="${route}">A post at ${route}</a></li>`).join('')}</ul>` });
   const all: Partial<Record<RoutePath, string>> = { '/': home, ...pages };
   const files: SiteFiles = {};
-  for (const [route, html] of Object.entries(all)) files[routeFile(route as RoutePath)] = html!;
+  for (const [route, html] of Object.entries(all)) files[routeOutputFile(route as RoutePath, POLICY.format)] = html!;
   const indexable = Object.entries(all)
     .filter(([, html]) => !html!.includes('noindex'))
     .map(([route]) => url(route as RoutePath));

@@ -29,8 +29,6 @@ export async function startReaderSite(options: FixtureOptions = {}): Promise<Rea
     ...options,
     env: {
       SITE_CONFIG_OVERRIDES: JSON.stringify({ giscus: TEST_GISCUS }),
-      // As in `npm run build`; vitest's NODE_ENV=test would bundle libraries' development builds (Lit logs a warning).
-      NODE_ENV: 'production',
       ...options.env,
     },
   });
