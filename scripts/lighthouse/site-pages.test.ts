@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { routeHref, routeOutputFile, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
 import { startDistServer } from './dist-server.ts';
-import { contentHash, discoverDistPages, discoverRemotePages, pageTemplateOf, parseSitemap, pathOfDistFile, sitemapsInRobotsTxt, sitePathOf } from './site-pages.ts';
+import { parseRobots, parseSitemap } from '../../src/seo/lint/site-files.ts';
+import { contentHash, discoverDistPages, discoverRemotePages, pageTemplateOf, pathOfDistFile, sitePathOf } from './site-pages.ts';
 
 const SITE = 'https://urban-haze.example/';
 const page = (template: string, extra = '') => `<!doctype html><html lang="en"><head><title>${template}</title>${extra}</head><body data-template="${template}"><main>${template}</main></body></html>`;
@@ -46,9 +47,9 @@ describe('reading a built page', () => {
   ])('finds the template on <body>: $expected', ({ html, expected }) => expect(pageTemplateOf(html)).toBe(expected));
 
   it('reads sitemap indexes, url sets (entities decoded) and robots.txt Sitemap lines', () => {
-    expect(parseSitemap(sitemapIndex('https://a.example/s-0.xml'))).toEqual({ kind: 'index', locs: ['https://a.example/s-0.xml'] });
-    expect(parseSitemap(urlset('https://a.example/?a=1&amp;b=2', 'https://a.example/x/'))).toEqual({ kind: 'urlset', locs: ['https://a.example/?a=1&b=2', 'https://a.example/x/'] });
-    expect(sitemapsInRobotsTxt('User-agent: *\nAllow: /\n\nsitemap: https://a.example/sitemap-index.xml\r\nSitemap:https://a.example/more.xml')).toEqual([
+    expect(parseSitemap(sitemapIndex('https://a.example/s-0.xml'))).toEqual({ kind: 'index', locs: ['https://a.example/s-0.xml'], problems: [] });
+    expect(parseSitemap(urlset('https://a.example/?a=1&amp;b=2', 'https://a.example/x/'))).toEqual({ kind: 'urlset', locs: ['https://a.example/?a=1&b=2', 'https://a.example/x/'], problems: [] });
+    expect(parseRobots('User-agent: *\nAllow: /\n\nsitemap: https://a.example/sitemap-index.xml\r\nSitemap:https://a.example/more.xml').sitemaps).toEqual([
       'https://a.example/sitemap-index.xml',
       'https://a.example/more.xml',
     ]);

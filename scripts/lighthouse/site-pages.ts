@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { getElementsByTagName, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
 import { listFiles } from '../../src/lib/files.ts';
+import { parseRobots, parseSitemap, type SitemapFile } from '../../src/seo/lint/site-files.ts';
 import { formatRoutePath, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
 import { basePathOf, distFileForPath, type ServePolicy } from './dist-server.ts';
 
@@ -24,27 +23,6 @@ export interface SitePage {
 /** A problem with the input the audit was given (dist/, a sitemap, a URL): says what and how to fix it. */
 export class AuditInputError extends Error {
   override name = 'AuditInputError';
-}
-
-export interface Sitemap {
-  kind: 'index' | 'urlset';
-  locs: string[];
-}
-
-/** The `<loc>` entries of a sitemap or sitemap index. */
-export function parseSitemap(xml: string): Sitemap {
-  const document = parseDocument(xml, { xmlMode: true });
-  const kind = getElementsByTagName('sitemapindex', document, true, 1).length > 0 ? 'index' : 'urlset';
-  const locs = getElementsByTagName('loc', document, true).map((element) => textContent(element).trim()).filter(Boolean);
-  return { kind, locs };
-}
-
-/** `Sitemap:` lines of a robots.txt. */
-export function sitemapsInRobotsTxt(robots: string): string[] {
-  return robots
-    .split(/\r?\n/)
-    .map((line) => /^\s*sitemap\s*:\s*(\S+)/i.exec(line)?.[1])
-    .filter((url): url is string => url !== undefined);
 }
 
 /** The template a built page declares on its `<body>`, or undefined for HTML that is not a site page. */
@@ -107,7 +85,7 @@ export function servePolicyOf(site: Pick<DistSite, 'siteUrl' | 'trailingSlash' |
 
 function readSitemapFromDist(site: DistSite, policy: ServePolicy): { files: string[]; locs: string[] } | undefined {
   const robots = join(site.dist, 'robots.txt');
-  const declared = existsSync(robots) ? sitemapsInRobotsTxt(readFileSync(robots, 'utf8')) : [];
+  const declared = existsSync(robots) ? parseRobots(readFileSync(robots, 'utf8')).sitemaps : [];
   const candidates = declared.length > 0 ? declared : ['sitemap-index.xml', 'sitemap.xml'].map((name) => new URL(name, site.siteUrl).href);
   const pending = candidates
     .map((url) => sitePathOf(url, site.siteUrl))
@@ -127,7 +105,7 @@ function readSitemapFromDist(site: DistSite, policy: ServePolicy): { files: stri
   for (const file of declared.length > 0 ? pending : pending.slice(0, 1)) {
     files.push(file);
     const sitemap = parseSitemap(readFileSync(join(site.dist, file), 'utf8'));
-    if (sitemap.kind === 'urlset') {
+    if (sitemap.kind !== 'index') {
       locs.push(...sitemap.locs);
       continue;
     }
@@ -213,9 +191,9 @@ async function fetchText(fetcher: Fetcher, url: string): Promise<{ status: numbe
 /** Every page of a deployed site, from its sitemap (found through robots.txt, or at the usual names). */
 export async function discoverRemotePages(siteUrl: string, fetcher: Fetcher = fetch): Promise<{ pages: SitePage[]; sitemapFiles: string[] }> {
   const robots = await fetchText(fetcher, new URL('robots.txt', siteUrl).href).catch(() => undefined);
-  const declared = robots?.status === 200 ? sitemapsInRobotsTxt(robots.text) : [];
+  const declared = robots?.status === 200 ? parseRobots(robots.text).sitemaps : [];
   const candidates = declared.length > 0 ? declared : ['sitemap-index.xml', 'sitemap.xml'].map((name) => new URL(name, siteUrl).href);
-  let root: { url: string; sitemap: Sitemap } | undefined;
+  let root: { url: string; sitemap: SitemapFile } | undefined;
   for (const url of candidates) {
     const response = await fetchText(fetcher, url).catch(() => undefined);
     if (response?.status === 200) {
@@ -228,7 +206,7 @@ export async function discoverRemotePages(siteUrl: string, fetcher: Fetcher = fe
   }
   const sitemapFiles = [root.url];
   const locs: string[] = [];
-  if (root.sitemap.kind === 'urlset') locs.push(...root.sitemap.locs);
+  if (root.sitemap.kind !== 'index') locs.push(...root.sitemap.locs);
   else {
     for (const child of root.sitemap.locs) {
       const response = await fetchText(fetcher, child);
