@@ -11,10 +11,11 @@ import { seoLint } from './src/integrations/seo-lint.ts';
 import { seoSitemap } from './src/integrations/sitemap.ts';
 import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { sitePolicy } from './src/security/csp.ts';
+import { urlPolicyOf } from './src/seo/urls.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
-const urlPolicy = { site: siteConfig.url, trailingSlash: siteConfig.trailingSlash, format: siteConfig.buildFormat };
+const urlPolicy = urlPolicyOf(siteConfig);
 const search = siteConfig.features.search ? searchIndex() : undefined;
 
 export default defineConfig({

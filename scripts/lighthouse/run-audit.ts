@@ -7,7 +7,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditConfig } from '../../src/config/audit-schema.ts';
 import type { SiteConfig } from '../../src/config/site-schema.ts';
-import { absoluteUrl, type RoutePath } from '../../src/seo/urls.ts';
+import { routeHref, urlPolicyOf, type RoutePath } from '../../src/seo/urls.ts';
 import { auditIsRequired, type AuditArgs } from './audit-args.ts';
 import { judgeRun, type Budgets } from './assert.ts';
 import { chromeVersion, ChromeStartError, countProcessesWith, findChrome, launchChrome } from './chrome.ts';
@@ -83,21 +83,20 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   // 2. The pages, from the build or from the deployed site.
   const target = args.url ?? displayPath(dist, cwd);
   let pages: SitePage[];
-  let alwaysAudit: string[];
   try {
     if (args.url) {
       ({ pages } = await discoverRemotePages(args.url));
-      alwaysAudit = config.alwaysAudit.map((route) => new URL(absoluteUrl(route as RoutePath, { site: args.url!, trailingSlash: site.trailingSlash, format: site.buildFormat })).pathname);
     } else {
       ({ pages } = discoverDistPages({ dist, siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat, preview: context.preview }));
       if (context.preview) out('Preview build (SITE_PREVIEW): every page is noindex on purpose, so indexability (is-crawlable) is not checked.');
-      alwaysAudit = config.alwaysAudit.map((route) => new URL(absoluteUrl(route as RoutePath, { site: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat })).pathname);
     }
   } catch (error) {
     if (!(error instanceof AuditInputError)) throw error;
     err(`Lighthouse audit failed: ${error.message}`);
     return 1;
   }
+  const auditedSite = { ...urlPolicyOf(site), site: args.url ?? site.url };
+  const alwaysAudit = config.alwaysAudit.map((route) => routeHref(route as RoutePath, auditedSite));
 
   // 3. Which of them this run audits.
   const budgets: Budgets = { categories: config.categories, assertions: config.assertions };

@@ -1,15 +1,11 @@
 // The site's settings bound to helpers the pages use; the decisions themselves live in the pure modules.
-import { absoluteUrl, routeHref, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
+import { absoluteUrl, routeHref, urlPolicyOf, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
 import { buildEnv, siteConfig } from '../site.config.ts';
 import { formatDisplayDate, toZonedIsoString, yearInZone } from './dates.ts';
 
 export { buildEnv, siteConfig };
 
-export const urlPolicy: UrlPolicy = {
-  site: siteConfig.url,
-  trailingSlash: siteConfig.trailingSlash,
-  format: siteConfig.buildFormat,
-};
+export const urlPolicy: UrlPolicy = urlPolicyOf(siteConfig);
 
 /** Site-relative link to a route, in the site's canonical URL form. */
 export const href = (route: RoutePath): string => routeHref(route, urlPolicy);

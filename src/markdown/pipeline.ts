@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
 import type { SiteConfig } from '../config/site-schema.ts';
+import { urlPolicyOf } from '../seo/urls.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeImageAttributes from './rehype-image-attributes.ts';
@@ -23,7 +24,7 @@ export function markdownPipeline(
   config: Pick<SiteConfig, 'url' | 'trailingSlash' | 'buildFormat'>,
   paths: PipelinePaths,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; remarkRehype: RemarkRehype } {
-  const policy = { site: config.url, trailingSlash: config.trailingSlash, format: config.buildFormat };
+  const policy = urlPolicyOf(config);
   return {
     remarkPlugins: [remarkReadingTime, remarkExcerpt],
     rehypePlugins: [

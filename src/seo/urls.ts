@@ -11,6 +11,11 @@ export interface UrlPolicy {
   format: BuildFormat;
 }
 
+/** The URL policy that a site's settings (`url`, `trailingSlash`, `buildFormat`) describe. */
+export function urlPolicyOf(settings: { url: string; trailingSlash: TrailingSlash; buildFormat: BuildFormat }): UrlPolicy {
+  return { site: settings.url, trailingSlash: settings.trailingSlash, format: settings.buildFormat };
+}
+
 /** Route paths are written in one canonical form inside the code: "/", "/posts/a/", "/rss.xml". */
 export type RoutePath = `/${string}`;
 

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SiteConfig } from '../../config/site-schema.ts';
+import { urlPolicyOf } from '../urls.ts';
 import { loadDist } from './load-dist.ts';
 import { readPostSources } from './post-sources.ts';
 import { reportJson, type LintReport } from './report.ts';
@@ -24,7 +25,7 @@ export interface LintDistOptions {
 export function lintDist(options: LintDistOptions): LintReport {
   const started = performance.now();
   const { config } = options;
-  const policy = { site: config.url, trailingSlash: config.trailingSlash, format: config.buildFormat };
+  const policy = urlPolicyOf(config);
   const input = loadDist(options.distDir, policy);
   const sources = readPostSources(options.contentDir, policy, options.root);
   const findings = lintSite(input, {
