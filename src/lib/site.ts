@@ -1,4 +1,5 @@
 // The site's settings bound to helpers the pages use; the decisions themselves live in the pure modules.
+import { serializePolicy, sitePolicy } from '../security/csp.ts';
 import { absoluteUrl, routeHref, urlPolicyOf, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
 import { buildEnv, siteConfig } from '../site.config.ts';
 import { formatDisplayDate, toZonedIsoString, yearInZone } from './dates.ts';
@@ -16,3 +17,6 @@ export const absolute = (route: RoutePath): string => absoluteUrl(route, urlPoli
 export const isoDate = (date: Date): string => toZonedIsoString(date, siteConfig.timezone);
 export const displayDate = (date: Date): string => formatDisplayDate(date, siteConfig.language, siteConfig.timezone);
 export const siteYear = (date: Date): number => yearInZone(date, siteConfig.timezone);
+
+/** The `<meta>` Content-Security-Policy of every built page: the same for the whole site, so worked out once. */
+export const metaContentSecurityPolicy = serializePolicy(sitePolicy(siteConfig), 'meta');
