@@ -3,10 +3,11 @@
 // only the entry script (scripts/audit.ts) exits.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditConfig } from '../../src/config/audit-schema.ts';
 import type { SiteConfig } from '../../src/config/site-schema.ts';
+import { displayPath } from '../../src/lib/files.ts';
 import { routeHref, urlPolicyOf, type RoutePath } from '../../src/seo/urls.ts';
 import { auditIsRequired, type AuditArgs } from './audit-args.ts';
 import { judgeRun, type Budgets } from './assert.ts';
@@ -35,11 +36,6 @@ export interface AuditEnvironment {
   signal: AbortSignal;
   out: (line: string) => void;
   err: (line: string) => void;
-}
-
-function displayPath(path: string, cwd: string): string {
-  const relativePath = relative(cwd, path);
-  return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }
 
 function runId(date: Date, preset: string): string {

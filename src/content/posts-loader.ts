@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { displayPath } from '../lib/files.ts';
 import { slugFromPath } from '../lib/slug.ts';
 import { parseMarkdownEntry } from './frontmatter.ts';
 
@@ -51,17 +52,14 @@ export function postsLoader({ base }: { base: string }): Loader {
   let rootDirectory = process.cwd();
   let baseDirectory = rootDirectory;
   // Paths in messages are relative to the project, or absolute for content kept elsewhere.
-  const displayPath = (absolute: string) => {
-    const path = relative(rootDirectory, absolute);
-    return path.startsWith('..') ? absolute : path.split(sep).join('/');
-  };
+  const shownPath = (absolute: string) => displayPath(absolute, rootDirectory);
   const registry = createSlugRegistry((file) => existsSync(resolve(rootDirectory, file)));
   const inner = glob({
     pattern: '**/*.md',
     base,
     generateId: ({ entry, data }) => {
       const slug = postSlug(entry, data);
-      registry.claim(slug, displayPath(join(baseDirectory, entry)));
+      registry.claim(slug, shownPath(join(baseDirectory, entry)));
       return slug;
     },
   });
@@ -75,7 +73,7 @@ export function postsLoader({ base }: { base: string }): Loader {
       const strictEntryTypes = new Map(entryTypes).set('.md', {
         ...entryTypes.get('.md'),
         async getEntryInfo({ contents, fileUrl }: { contents: string; fileUrl: URL }) {
-          const entry = parseMarkdownEntry(contents, displayPath(fileURLToPath(fileUrl)));
+          const entry = parseMarkdownEntry(contents, shownPath(fileURLToPath(fileUrl)));
           return { data: entry.data, body: entry.body, rawData: entry.rawData, slug: entry.data['slug'] };
         },
       });

@@ -1,6 +1,6 @@
 // File helpers shared by the build integrations, the lint and the scripts.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** Every file below `root`, as paths relative to it with forward slashes; none when `root` is missing. */
 export function listFiles(root: string): string[] {
@@ -19,4 +19,10 @@ export function linkOrCopy(source: string, target: string): void {
   } catch {
     copyFileSync(source, target);
   }
+}
+
+/** A path a site owner recognises: relative to the project (forward slashes), or absolute when outside it. */
+export function displayPath(path: string, root: string = process.cwd()): string {
+  const fromRoot = relative(root, path);
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? fromRoot.split(sep).join('/') : path;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoContentProblems, bodyLineOffset, ContentProblemError, displayPath } from './content-problems.ts';
+import { assertNoContentProblems, bodyLineOffset, ContentProblemError } from './content-problems.ts';
 
 describe('bodyLineOffset', () => {
   it.each([
@@ -10,13 +10,6 @@ describe('bodyLineOffset', () => {
     { name: 'an unclosed fence', source: '---\ntitle: a\n', offset: 0 },
   ])('counts the lines before the body with $name', ({ source, offset }) => {
     expect(bodyLineOffset(source)).toBe(offset);
-  });
-});
-
-describe('displayPath', () => {
-  it('shows paths inside the project relative to it, and others in full', () => {
-    expect(displayPath('/project/content/posts/a.md', '/project')).toBe('content/posts/a.md');
-    expect(displayPath('/tmp/elsewhere/a.md', '/project')).toBe('/tmp/elsewhere/a.md');
   });
 });
 

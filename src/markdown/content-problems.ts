@@ -4,9 +4,9 @@
 // Instead a plugin records the problem in the rendered data (Astro's `remarkPluginFrontmatter`, which is
 // cached with the HTML), and the post page calls `assertNoContentProblems`, failing the build every time.
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { displayPath } from '../lib/files.ts';
 import { pluginFrontmatter } from './plugin-data.ts';
 
 export interface ContentProblem {
@@ -28,12 +28,6 @@ export function bodyLineOffset(source: string): number {
   let first = closing + 1;
   while (first < lines.length && lines[first]!.trim() === '') first++;
   return first;
-}
-
-/** A path a site owner recognises: relative to the project, or absolute for content kept elsewhere. */
-export function displayPath(path: string, root: string = process.cwd()): string {
-  const fromRoot = relative(root, path);
-  return fromRoot.startsWith('..') ? path : fromRoot.split(sep).join('/');
 }
 
 function sourceLocation(file: VFile, point: Point | undefined): string {

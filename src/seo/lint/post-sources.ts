@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdownEntry } from '../../content/frontmatter.ts';
 import { postSlug } from '../../content/posts-loader.ts';
-import { displayPath } from '../../markdown/content-problems.ts';
+import { displayPath } from '../../lib/files.ts';
 import { markdownExcerpt } from '../../markdown/remark-excerpt.ts';
 import { absoluteUrl, routes, type UrlPolicy } from '../urls.ts';
 import { lintLevelsSchema } from './rule-ids.ts';
