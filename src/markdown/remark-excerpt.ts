@@ -42,11 +42,12 @@ export function truncateAtWord(text: string, maxLength: number): string {
  */
 export function markdownExcerpt(tree: Root, maxLength = 300): string {
   const marker = tree.children.findIndex(isMoreMarker);
-  const text =
-    marker !== -1
-      ? plainText(tree.children.slice(0, marker))
-      : tree.children.map((node) => plainText([node])).find((paragraph) => paragraph !== '') ?? '';
-  return truncateAtWord(text, maxLength);
+  if (marker !== -1) return truncateAtWord(plainText(tree.children.slice(0, marker)), maxLength);
+  for (const node of tree.children) {
+    const paragraph = plainText([node]);
+    if (paragraph !== '') return truncateAtWord(paragraph, maxLength);
+  }
+  return '';
 }
 
 /**
