@@ -70,11 +70,46 @@ export function filesServingPath(path: string): string[] {
   return [`${path}.html`, `${path}/index.html`];
 }
 
-/** The dist/ files a URL on the site can be served from, most likely first. */
+export interface ResolvedUrl {
+  /** The URL, absolute, fragment removed. */
+  url: string;
+  /** Files in dist/ that may serve it, most likely first. */
+  candidates: string[];
+  /** The `#fragment`, decoded, or "" for none. */
+  fragment: string;
+}
+
+/**
+ * Where a link from a page leads in dist/, or undefined when it leaves the site (another host, a
+ * path outside the site's base, mailto:, …). Trailing-slash variants are all tried, so a link that
+ * works only through a server redirect still resolves; links-canonical-form reports those.
+ */
+export function resolveOnSite(href: string, from: string, site: string): ResolvedUrl | undefined {
+  let url: URL;
+  try {
+    url = new URL(href, from);
+  } catch {
+    return undefined;
+  }
+  const own = new URL(site);
+  if (!/^https?:$/.test(url.protocol) || url.host !== own.host) return undefined;
+  const base = own.pathname.endsWith('/') ? own.pathname : `${own.pathname}/`;
+  if (!`${url.pathname}/`.startsWith(base)) return undefined;
+  let fragment = '';
+  let path: string;
+  try {
+    fragment = decodeURIComponent(url.hash.slice(1));
+    path = decodeURIComponent(url.pathname.slice(base.length)).normalize('NFC');
+  } catch {
+    return { url: url.href, candidates: [], fragment: '' };
+  }
+  url.hash = '';
+  return { url: url.href, candidates: filesServingPath(path), fragment };
+}
+
+/** The dist/ files a URL on the site can be served from, most likely first; none for a URL elsewhere. */
 export function distFileCandidates(url: string, site: string): string[] {
-  const basePath = new URL(site).pathname.replace(/\/?$/, '/');
-  const pathname = decodeURIComponent(new URL(url).pathname).normalize('NFC');
-  return filesServingPath(pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.replace(/^\//, ''));
+  return resolveOnSite(url, site, site)?.candidates ?? [];
 }
 
 /** Where a built page lives in dist/ for a route, under the build format. */

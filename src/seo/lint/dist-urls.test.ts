@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UrlPolicy } from '../urls.ts';
-import { pageRoute, pageUrl, resolveOnSite } from './dist-urls.ts';
+import { resolveOnSite, type UrlPolicy } from '../urls.ts';
+import { pageRoute, pageUrl } from './dist-urls.ts';
 
 describe('pageRoute and pageUrl', () => {
   it.each([

@@ -1,5 +1,5 @@
 // Between files in dist/ and the URLs they are served at, under the site's URL policy (src/seo/urls.ts).
-import { absoluteUrl, filesServingPath, type BuildFormat, type RoutePath, type UrlPolicy } from '../urls.ts';
+import { absoluteUrl, resolveOnSite, type BuildFormat, type ResolvedUrl, type RoutePath, type UrlPolicy } from '../urls.ts';
 
 /** The route a built HTML file serves: "posts/a/index.html" → "/posts/a/"; "posts/a.html" (file format) → "/posts/a/". */
 export function pageRoute(file: string, format: BuildFormat): RoutePath {
@@ -24,43 +24,6 @@ export function normaliseUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export interface ResolvedUrl {
-  /** The URL, absolute, fragment removed. */
-  url: string;
-  /** Files in dist/ that may serve it, most likely first. */
-  candidates: string[];
-  /** The `#fragment`, decoded, or "" for none. */
-  fragment: string;
-}
-
-/**
- * Where a link from a page leads in dist/, or undefined when it leaves the site (another host, a
- * path outside the site's base, mailto:, …). Trailing-slash variants are all tried, so a link that
- * works only through a server redirect still resolves; links-canonical-form reports those.
- */
-export function resolveOnSite(href: string, from: string, site: string): ResolvedUrl | undefined {
-  let url: URL;
-  try {
-    url = new URL(href, from);
-  } catch {
-    return undefined;
-  }
-  const own = new URL(site);
-  if (!/^https?:$/.test(url.protocol) || url.host !== own.host) return undefined;
-  const base = own.pathname.endsWith('/') ? own.pathname : `${own.pathname}/`;
-  if (!`${url.pathname}/`.startsWith(base)) return undefined;
-  let fragment = '';
-  let path: string;
-  try {
-    fragment = decodeURIComponent(url.hash.slice(1));
-    path = decodeURIComponent(url.pathname.slice(base.length)).normalize('NFC');
-  } catch {
-    return { url: url.href, candidates: [], fragment: '' };
-  }
-  url.hash = '';
-  return { url: url.href, candidates: filesServingPath(path), fragment };
 }
 
 /**

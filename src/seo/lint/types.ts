@@ -1,5 +1,4 @@
-import type { UrlPolicy } from '../urls.ts';
-import type { ResolvedUrl } from './dist-urls.ts';
+import type { ResolvedUrl, UrlPolicy } from '../urls.ts';
 import type { LintLevel, LintLevels, LintRuleId } from './rule-ids.ts';
 
 /** An `<a href>`, with the name a screen reader or a search engine reads for it. */

@@ -1,4 +1,4 @@
-import { resolveOnSite } from '../dist-urls.ts';
+import { resolveOnSite } from '../../urls.ts';
 import type { SiteRule, SiteRuleFinding } from '../types.ts';
 
 export const robotsTxtSitemap: SiteRule = {

@@ -1,4 +1,5 @@
-import { normaliseUrl, resolveOnSite } from '../dist-urls.ts';
+import { resolveOnSite } from '../../urls.ts';
+import { normaliseUrl } from '../dist-urls.ts';
 import type { SiteRule, SiteRuleFinding } from '../types.ts';
 
 // The scheme has its own check below; this compares the rest of the address.
