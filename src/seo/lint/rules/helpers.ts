@@ -152,14 +152,20 @@ export interface ResolvedLink {
 
 const linkCache = new WeakMap<SiteFacts, ResolvedLink[]>();
 
-/** Every `<a href>` on the site that points to the site itself, resolved to the file it reaches. */
+/**
+ * Every `<a href>` on the site that points to the site itself, resolved to the file it reaches;
+ * an href a page repeats (navigation, a post linking one page twice) is listed once for that page.
+ */
 export function internalLinks(site: SiteFacts, context: LintContext): ResolvedLink[] {
   let links = linkCache.get(site);
   if (links) return links;
   const pagesByFile = new Map(site.pages.map((page) => [page.file, page]));
   const resolved: ResolvedLink[] = [];
   for (const page of site.pages) {
+    const seen = new Set<string>();
     for (const anchor of page.anchors) {
+      if (seen.has(anchor.href)) continue;
+      seen.add(anchor.href);
       if (anchor.href.startsWith('#') && anchor.href.length > 1) {
         resolved.push({ from: page, href: anchor.href, file: page.file, target: page, url: page.url, fragment: safeDecode(anchor.href.slice(1)) });
         continue;

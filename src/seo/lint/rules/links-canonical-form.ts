@@ -8,20 +8,12 @@ export const linksCanonicalForm: SiteRule = {
   defaultLevel: 'warn',
   check(site, context) {
     const findings: SiteRuleFinding[] = [];
-    // Links come page by page, so a page's repeated links are skipped with a set per page.
-    let seen = new Set<string>();
-    let page: unknown;
+    // internalLinks lists each href once per page; a #fragment on the page itself reaches its own URL.
     for (const link of internalLinks(site, context)) {
-      if (link.from !== page) {
-        page = link.from;
-        seen = new Set();
-      }
-      if (!link.target || link.target.notFound || link.href.startsWith('#')) continue;
+      if (!link.target || link.target.notFound) continue;
       // Both URLs are already normalised by the URL parser, so plain strings compare.
       const query = link.url.indexOf('?');
       if ((query === -1 ? link.url : link.url.slice(0, query)) === link.target.url) continue;
-      if (seen.has(link.href)) continue;
-      seen.add(link.href);
       findings.push({
         page: link.from.url,
         message: `The link to ${link.href} reaches ${shortUrl(link.target.url)} only through a redirect or a duplicate URL.`,

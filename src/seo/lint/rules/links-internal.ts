@@ -8,39 +8,22 @@ export const linksInternal: SiteRule = {
   defaultLevel: 'error',
   check(site, context) {
     const findings: SiteRuleFinding[] = [];
-    // Links come page by page; a page that repeats a broken link hears about it once.
-    let reported = new Set<string>();
-    let page: unknown;
-    const report = (finding: SiteRuleFinding, href: string) => {
-      if (reported.has(href)) return;
-      reported.add(href);
-      findings.push(finding);
-    };
+    // internalLinks lists each href once per page, so a page that repeats a broken link hears about it once.
     for (const link of internalLinks(site, context)) {
-      if (link.from !== page) {
-        page = link.from;
-        reported = new Set();
-      }
       if (link.file === undefined) {
-        report(
-          {
-            page: link.from.url,
-            message: `The link to ${link.href} leads nowhere: nothing is built at ${shortUrl(link.url)}.`,
-            fix: 'Correct the address (a post’s URL is /posts/<slug>/), or remove the link.',
-            evidence: link.href,
-          },
-          link.href,
-        );
+        findings.push({
+          page: link.from.url,
+          message: `The link to ${link.href} leads nowhere: nothing is built at ${shortUrl(link.url)}.`,
+          fix: 'Correct the address (a post’s URL is /posts/<slug>/), or remove the link.',
+          evidence: link.href,
+        });
       } else if (link.target && link.fragment !== '' && link.fragment !== 'top' && !link.target.ids.has(link.fragment)) {
-        report(
-          {
-            page: link.from.url,
-            message: `The link to ${link.href} names #${link.fragment}, which is not an id on ${shortUrl(link.target.url)}.`,
-            fix: 'Link to an existing section id (headings get ids from their text), or drop the #fragment.',
-            evidence: link.href,
-          },
-          link.href,
-        );
+        findings.push({
+          page: link.from.url,
+          message: `The link to ${link.href} names #${link.fragment}, which is not an id on ${shortUrl(link.target.url)}.`,
+          fix: 'Link to an existing section id (headings get ids from their text), or drop the #fragment.',
+          evidence: link.href,
+        });
       }
     }
     return findings;
