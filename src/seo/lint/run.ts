@@ -4,7 +4,7 @@ import { createResolver, normaliseUrl } from './dist-urls.ts';
 import { sourceLine } from './post-sources.ts';
 import type { LintLevel, LintLevels } from './rule-ids.ts';
 import { LINT_RULES } from './rules/index.ts';
-import { canonicalLinks } from './rules/helpers.ts';
+import { canonicalLinks, sameUrl } from './rules/helpers.ts';
 import type {
   DistFiles,
   FeedFacts,
@@ -48,7 +48,7 @@ export function pageState(facts: PageFacts): PageState {
   const noindex = facts.robots.includes('noindex') || facts.robots.includes('none');
   const notFound = facts.file === '404.html' || facts.template === 'not-found';
   const canonical = canonicalLinks(facts)[0];
-  const selfCanonical = canonical === undefined || normaliseUrl(canonical) === normaliseUrl(facts.url);
+  const selfCanonical = canonical === undefined || sameUrl(canonical, facts.url);
   return { noindex, notFound, indexable: !noindex && !notFound && selfCanonical };
 }
 
