@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { lintDist, reportPath, writeReport, type LintSiteConfig } from '../seo/lint/lint-dist.ts';
-import { formatReport, summaryLine } from '../seo/lint/report.ts';
+import { formatFindings, summaryLine } from '../seo/lint/report.ts';
 
 /** The built site breaks an SEO rule set to "error"; the report above the error says where and how to fix it. */
 export class SeoLintError extends Error {
@@ -34,16 +34,15 @@ export function seoLint(options: SeoLintOptions): AstroIntegration {
         writeReport(jsonPath, report);
         const shownPath = relative(root, jsonPath).startsWith('..') ? jsonPath : relative(root, jsonPath);
         if (report.findings.length > 0 || report.notes.length > 0) {
-          const text = formatReport(report);
-          // The summary line goes out separately below, after the report's last blank line.
-          const body = text.slice(0, text.lastIndexOf('\n')).trimEnd();
+          const body = formatFindings(report).trimEnd();
           if (report.errors > 0) logger.error(`\n${body}`);
           else logger.warn(`\n${body}`);
         }
-        logger.info(`${summaryLine(report)} JSON report: ${shownPath}`);
+        const summary = summaryLine(report);
+        logger.info(`${summary} JSON report: ${shownPath}`);
         if (report.errors > 0) {
           throw new SeoLintError(
-            `${summaryLine(report)} Fix the errors listed above (each names the page, the rule and the fix), ` +
+            `${summary} Fix the errors listed above (each names the page, the rule and the fix), ` +
               'or change a rule’s level in lint.rules of src/site.config.ts or in a post’s frontmatter (lint:).',
           );
         }

@@ -62,8 +62,8 @@ export function summaryLine(report: LintReport): string {
   return `${prefix}: ${found} on ${where}.`;
 }
 
-/** The readable report: each page (and its source file) with its findings, errors first, each with its fix. */
-export function formatReport(report: LintReport): string {
+/** Each page (and its source file) with its findings, errors first, each with its fix; then the notes. */
+export function formatFindings(report: LintReport): string {
   const lines: string[] = [];
   const ruleWidth = Math.max(0, ...report.findings.map((finding) => finding.rule.length));
   for (const [page, findings] of byPage(report.findings)) {
@@ -78,8 +78,13 @@ export function formatReport(report: LintReport): string {
     lines.push('');
   }
   for (const note of report.notes) lines.push(`note: ${note}`);
-  lines.push(summaryLine(report));
   return lines.join('\n');
+}
+
+/** The readable report: the findings, then the one-line summary. */
+export function formatReport(report: LintReport): string {
+  const findings = formatFindings(report);
+  return findings === '' ? summaryLine(report) : `${findings}\n${summaryLine(report)}`;
 }
 
 export function reportJson(report: LintReport): string {
