@@ -1,6 +1,6 @@
 // The audit's command line, parsed into plain options. Pure: the entry script prints and exits.
 import { parseArgs } from 'node:util';
-import type { Preset } from './collect.ts';
+import { AUDIT_LIMITS, PRESETS, type Preset } from '../../src/config/audit-schema.ts';
 import type { Shard } from './select-pages.ts';
 
 export const USAGE = `Usage: npm run audit -- [options]
@@ -108,11 +108,12 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     args.url = url.href;
   }
   if (values.preset !== undefined) {
-    if (values.preset !== 'mobile' && values.preset !== 'desktop') throw new UsageError(`--preset is mobile or desktop, not "${values.preset}"`);
-    args.preset = values.preset;
+    const preset = PRESETS.find((name) => name === values.preset);
+    if (!preset) throw new UsageError(`--preset is ${PRESETS.join(' or ')}, not "${values.preset}"`);
+    args.preset = preset;
   }
-  if (values.runs !== undefined) args.runs = positiveInteger('runs', values.runs, { max: 9 });
-  if (values['page-timeout'] !== undefined) args.pageTimeoutSeconds = positiveInteger('page-timeout', values['page-timeout'], { min: 5, max: 600 });
+  if (values.runs !== undefined) args.runs = positiveInteger('runs', values.runs, { max: AUDIT_LIMITS.maxPerformanceRuns });
+  if (values['page-timeout'] !== undefined) args.pageTimeoutSeconds = positiveInteger('page-timeout', values['page-timeout'], AUDIT_LIMITS.pageTimeoutSeconds);
   if (values.port !== undefined) args.port = positiveInteger('port', values.port, { max: 65535 });
   if (values.dist !== undefined) args.dist = values.dist;
   if (values['reports-dir'] !== undefined) args.reportsDir = values['reports-dir'];

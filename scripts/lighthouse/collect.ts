@@ -3,12 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AUDITED_CATEGORIES, type AuditedCategory } from '../../src/config/audit-schema.ts';
+import { AUDITED_CATEGORIES, type AuditedCategory, type Preset } from '../../src/config/audit-schema.ts';
 import type { ChromeSession } from './chrome.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
 import type { SelectedPage, SelectionReason } from './select-pages.ts';
-
-export type Preset = 'mobile' | 'desktop';
 
 export interface LighthouseRequest {
   url: string;

@@ -70,13 +70,24 @@ export const DEFAULT_BLOCKED_URL_PATTERNS = [
   '*.twimg.com/*',
 ];
 
+/** Devices Lighthouse can emulate. */
+export const PRESETS = ['mobile', 'desktop'] as const;
+export type Preset = (typeof PRESETS)[number];
+/** Bounds shared by the config and the audit's command-line flags (`--runs`, `--page-timeout`). */
+export const AUDIT_LIMITS = { maxPerformanceRuns: 9, pageTimeoutSeconds: { min: 5, max: 600 } } as const;
+
 const routePath = z.string().regex(/^\/.*/, { error: 'write a route path starting with "/", e.g. "/posts/my-post/"' });
 
 export const auditSchema = strictObject({
   /** Device Lighthouse emulates: "mobile" (a throttled mid-range phone, the default) or "desktop". `--preset` overrides it. */
-  preset: z.enum(['mobile', 'desktop']).default('mobile'),
+  preset: z.enum(PRESETS).default('mobile'),
   /** Performance runs per page (one at a time); the median is judged. Accessibility, best practices and SEO run once. `--runs` overrides it. */
-  performanceRuns: z.number().int().min(1).max(9, { error: 'at most 9 performance runs per page' }).default(3),
+  performanceRuns: z
+    .number()
+    .int()
+    .min(1)
+    .max(AUDIT_LIMITS.maxPerformanceRuns, { error: `at most ${AUDIT_LIMITS.maxPerformanceRuns} performance runs per page` })
+    .default(3),
   /** Minimum category scores (0–100). */
   categories: strictObject({
     performance: categoryBudget.default({ error: 90, warn: 100 }),
@@ -99,7 +110,7 @@ export const auditSchema = strictObject({
   /** Requests matching these patterns (`*` is a wildcard) are blocked during the audit. */
   blockedUrlPatterns: z.array(z.string().min(1)).default(DEFAULT_BLOCKED_URL_PATTERNS),
   /** Seconds a page may take to load before Lighthouse gives up on it (then it is retried once). */
-  pageTimeoutSeconds: z.number().min(5).max(600).default(45),
+  pageTimeoutSeconds: z.number().min(AUDIT_LIMITS.pageTimeoutSeconds.min).max(AUDIT_LIMITS.pageTimeoutSeconds.max).default(45),
 });
 
 export type AuditConfigInput = z.input<typeof auditSchema>;
