@@ -17,12 +17,6 @@ export interface ServePolicy {
   format: BuildFormat;
 }
 
-/** The base path of a site URL, always ending in "/". */
-export function basePathOf(siteUrl: string): string {
-  const { pathname } = new URL(siteUrl);
-  return pathname.endsWith('/') ? pathname : `${pathname}/`;
-}
-
 function decodeSegments(path: string): string[] | undefined {
   const segments: string[] = [];
   for (const raw of path.split('/')) {

@@ -6,8 +6,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../src/lib/files.ts';
 import { parseRobots, parseSitemap, type SitemapFile } from '../../src/seo/lint/site-files.ts';
-import { formatRoutePath, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
-import { basePathOf, distFileForPath, type ServePolicy } from './dist-server.ts';
+import { basePathOf, formatRoutePath, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
+import { distFileForPath, type ServePolicy } from './dist-server.ts';
 
 export interface SitePage {
   /** Public pathname with the base path, percent-encoded as in the site's links: "/posts/a/". */

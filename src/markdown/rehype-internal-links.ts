@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { parseMarkdownEntry } from '../content/frontmatter.ts';
 import { postSlug } from '../content/posts-loader.ts';
-import { routeHref, routes, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
+import { basePathOf, routeHref, routes, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
 import { reportContentProblem } from './content-problems.ts';
 import { pluginFrontmatter } from './plugin-data.ts';
 
@@ -25,12 +25,6 @@ function splitSuffix(href: string): { path: string; suffix: string } {
   return start === -1 ? { path: href, suffix: '' } : { path: href.slice(0, start), suffix: href.slice(start) };
 }
 
-/** The site's base path ("/" or "/blog/"), which authors may or may not have written before a route. */
-function basePath(site: string): string {
-  const path = new URL(site).pathname;
-  return path.endsWith('/') ? path : `${path}/`;
-}
-
 /** Turns an href on this site into the route it names ("/posts/a/#x"), or undefined for other links. */
 export function hrefToRoute(href: string, site: string): RoutePath | undefined {
   let path = href;
@@ -46,7 +40,8 @@ export function hrefToRoute(href: string, site: string): RoutePath | undefined {
     path = url.pathname + url.search + url.hash;
   }
   if (!path.startsWith('/')) return undefined;
-  const base = basePath(site);
+  // Authors may or may not have written the base path before a route.
+  const base = basePathOf(site);
   if (base !== '/' && (path === base.slice(0, -1) || path.startsWith(base))) path = `/${path.slice(base.length)}`;
   return path as RoutePath;
 }

@@ -49,14 +49,19 @@ export function routeHref(route: RoutePath, policy: UrlPolicy): string {
   return url.pathname + url.search + url.hash;
 }
 
+/** The base path of a site URL ("/" or "/blog/"), always ending in "/". */
+export function basePathOf(siteUrl: string): string {
+  const { pathname } = new URL(siteUrl);
+  return pathname.endsWith('/') ? pathname : `${pathname}/`;
+}
+
 /** The absolute URL of a route: what canonical, og:url, the sitemap and the feed print. */
 export function absoluteUrl(route: RoutePath, policy: UrlPolicy): string {
-  const base = new URL(policy.site);
-  const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  const basePath = basePathOf(policy.site);
   const path = formatRoutePath(route, policy);
   const joined = path === '/' ? basePath : basePath + path.replace(/^\//, '');
   // NFC first so "café" typed either way is one URL; URL() then percent-encodes non-ASCII.
-  return new URL(joined.normalize('NFC'), base.origin).href;
+  return new URL(joined.normalize('NFC'), policy.site).href;
 }
 
 /**
@@ -93,7 +98,7 @@ export function resolveOnSite(href: string, from: string, site: string): Resolve
   }
   const own = new URL(site);
   if (!/^https?:$/.test(url.protocol) || url.host !== own.host) return undefined;
-  const base = own.pathname.endsWith('/') ? own.pathname : `${own.pathname}/`;
+  const base = basePathOf(site);
   if (!`${url.pathname}/`.startsWith(base)) return undefined;
   let fragment = '';
   let path: string;
