@@ -23,6 +23,12 @@ export interface MarkdownEntry {
 
 const FENCE = /^---[ \t]*$/;
 
+/** The index of the line closing a file's frontmatter, or -1 when the file has none or never closes it. */
+export function frontmatterClosingLine(lines: readonly string[]): number {
+  if (!FENCE.test(lines[0] ?? '')) return -1;
+  return lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+}
+
 /**
  * Splits a Markdown file into frontmatter and body, reading the YAML with the YAML 1.2 core
  * schema: unquoted dates stay text (so the date schema can check them strictly), duplicate keys
@@ -40,7 +46,7 @@ export function parseMarkdownEntry(source: string, file: string): MarkdownEntry 
       'no frontmatter: start the file with a line "---", then title:, description: and pubDate:, then "---"',
     );
   }
-  const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  const closing = frontmatterClosingLine(lines);
   if (closing === -1) {
     throw new FrontmatterError(file, 1, 'the frontmatter is never closed: add a line "---" after its last field');
   }

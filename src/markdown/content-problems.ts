@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { frontmatterClosingLine } from '../content/frontmatter.ts';
 import { displayPath } from '../lib/files.ts';
 import { pluginFrontmatter } from './plugin-data.ts';
 
@@ -17,13 +18,10 @@ export interface ContentProblem {
 
 export const CONTENT_PROBLEMS_KEY = 'contentProblems';
 
-const FENCE = /^---[ \t]*$/;
-
 /** How many lines precede the body in a Markdown file: Astro renders the body alone, so its lines start at 1. */
 export function bodyLineOffset(source: string): number {
   const lines = source.split(/\r?\n/);
-  if (!FENCE.test(lines[0] ?? '')) return 0;
-  const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  const closing = frontmatterClosingLine(lines);
   if (closing === -1) return 0;
   let first = closing + 1;
   while (first < lines.length && lines[first]!.trim() === '') first++;
