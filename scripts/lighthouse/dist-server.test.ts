@@ -43,6 +43,13 @@ describe('which dist/ file answers a request', () => {
     }
   });
 
+  it('serves the search index’s files (.pf_meta, .pf_fragment) as they are, whatever the URL policy', () => {
+    for (const { format, trailingSlash } of policies) {
+      expect(distFileForPath('/pagefind/pagefind.en_1ce7.pf_meta', { basePath: '/', trailingSlash, format }), `${format} ${trailingSlash}`).toBe('pagefind/pagefind.en_1ce7.pf_meta');
+      expect(distFileForPath('/pagefind/fragment/en_3a2.pf_fragment', { basePath: '/', trailingSlash, format })).toBe('pagefind/fragment/en_3a2.pf_fragment');
+    }
+  });
+
   it('answers nothing outside the base path', () => {
     expect(distFileForPath('/posts/a/', { basePath: '/blog/', trailingSlash: 'always', format: 'directory' })).toBeUndefined();
   });
@@ -107,6 +114,25 @@ describe('the dist/ server', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('<title>Not found</title>');
     expect((await fetch(`${server.siteUrl}posts/a`)).status).toBe(404); // not the canonical form under "always"
+  });
+
+  it('sends the rules of the site’s _headers on top of its own headers', async () => {
+    const withRules = await startDistServer({
+      root,
+      policy: { basePath: '/blog/', trailingSlash: 'always', format: 'directory' },
+      headerRules: [
+        { path: '/*', headers: { 'Content-Security-Policy': "default-src 'self'" } },
+        { path: '/blog/_astro/*', headers: { 'Cache-Control': 'public, max-age=60' } },
+      ],
+    });
+    try {
+      const page = await fetch(`${withRules.siteUrl}posts/a/`);
+      expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect((await fetch(`${withRules.siteUrl}_astro/app.css`)).headers.get('cache-control')).toBe('public, max-age=60');
+    } finally {
+      await withRules.close();
+    }
   });
 
   it('says clearly when the port asked for is in use', async () => {

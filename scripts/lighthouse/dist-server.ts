@@ -6,9 +6,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { headersForPath, type HeaderRule } from '../../src/security/headers.ts';
 import { formatRoutePath, routeOutputFile, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
 
-const HAS_EXTENSION = /\.[a-z0-9]+$/i;
+// Files are served as they are; Pagefind's index files end in .pf_meta, .pf_index and .pf_fragment.
+const HAS_EXTENSION = /\.[a-z0-9_]+$/i;
 
 export interface ServePolicy {
   /** The site's base path, from its URL: "/" or "/blog/". */
@@ -86,6 +88,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.webmanifest': 'application/manifest+json',
   '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
 };
 
 /** Types a static host compresses; images and fonts are compressed already. */
@@ -136,9 +139,13 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-/** Serves `root` (a built dist/) on 127.0.0.1; port 0 (the default) picks a free port. */
-export async function startDistServer(options: { root: string; policy: ServePolicy; port?: number }): Promise<DistServer> {
-  const { root, policy } = options;
+/**
+ * Serves `root` (a built dist/) on 127.0.0.1; port 0 (the default) picks a free port. `headerRules`
+ * (from the site's `_headers`) are sent on top of the plain caching headers, as Netlify or
+ * Cloudflare Pages would send them.
+ */
+export async function startDistServer(options: { root: string; policy: ServePolicy; port?: number; headerRules?: readonly HeaderRule[] }): Promise<DistServer> {
+  const { root, policy, headerRules = [] } = options;
   const notFoundPage = join(root, '404.html');
   const server = createServer((request, response) => {
     void (async () => {
@@ -157,10 +164,11 @@ export async function startDistServer(options: { root: string; policy: ServePoli
         type = 'text/html; charset=utf-8';
       }
       const headers: Record<string, string> = {
-        'Content-Type': type ?? 'application/octet-stream',
         'X-Content-Type-Options': 'nosniff',
         // Hashed build assets never change; pages are revalidated, as the site's _headers ask of a host.
         'Cache-Control': pathname.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+        ...headersForPath(headerRules, pathname),
+        'Content-Type': type ?? 'application/octet-stream',
       };
       const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       if (acceptsGzip && file !== undefined && COMPRESSIBLE.has(extname(file).toLowerCase()) && body.length > 512) {
