@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/site-schema.ts';
 import { linkOrCopy } from '../lib/files.ts';
-import { createOgRenderer, ogCachePath, prepareOgImages } from '../seo/og-cache.ts';
+import { createOgRenderer, prepareOgImages } from '../seo/og-cache.ts';
 import { ogCardForPage } from '../seo/og-cards.ts';
 import type { OgCard } from '../seo/og-image.ts';
 import { distFileCandidates, type UrlPolicy } from '../seo/urls.ts';
@@ -37,9 +37,9 @@ export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroI
         }
         const renderer = createOgRenderer(projectRoot, cacheDir);
         const stats = await prepareOgImages(renderer, [...cards.values()].map(({ card }) => card));
-        for (const [url, { card }] of cards) {
-          linkOrCopy(ogCachePath(renderer, card), join(distDir, distFileCandidates(url, options.urls.site)[0]!));
-        }
+        [...cards.keys()].forEach((url, index) => {
+          linkOrCopy(stats.paths[index]!, join(distDir, distFileCandidates(url, options.urls.site)[0]!));
+        });
         logger.info(`${stats.total} cards: ${stats.rendered} rendered, ${stats.cached} from cache (${stats.milliseconds} ms)`);
       },
     },

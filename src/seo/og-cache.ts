@@ -15,6 +15,8 @@ export interface OgRenderer {
 }
 
 export interface OgBatchStats {
+  /** Each card's PNG in the cache, in the order the cards were given. */
+  paths: string[];
   total: number;
   rendered: number;
   cached: number;
@@ -50,14 +52,14 @@ export async function prepareOgImages(
   options: { threads?: number } = {},
 ): Promise<OgBatchStats> {
   const started = performance.now();
+  const paths = cards.map((card) => ogCachePath(renderer, card));
   const missing = new Map<string, OgCard>();
-  for (const card of cards) {
-    const path = ogCachePath(renderer, card);
-    if (!existsSync(path)) missing.set(path, card);
-  }
+  cards.forEach((card, index) => {
+    if (!existsSync(paths[index]!)) missing.set(paths[index]!, card);
+  });
   await renderInWorkers(
     [...missing].map(([path, card]) => ({ path, card })),
     { projectRoot: renderer.projectRoot, ...options },
   );
-  return { total: cards.length, rendered: missing.size, cached: cards.length - missing.size, milliseconds: Math.round(performance.now() - started) };
+  return { paths, total: cards.length, rendered: missing.size, cached: cards.length - missing.size, milliseconds: Math.round(performance.now() - started) };
 }
