@@ -1,16 +1,15 @@
 // What a post's giscus thread is made of, decided once from the site config. Pure: the
 // Comments component renders it, the browser loader applies it, the build warns with it.
 import type { GiscusConfig } from '../config/site-schema.ts';
+import type { Theme } from '../theme/theme-toggle.ts';
 
 /** The only origin giscus frames are loaded from, posted to and listened to. */
 export const GISCUS_ORIGIN = 'https://giscus.app';
 
-export type SiteTheme = 'light' | 'dark';
+/** The giscus theme shown for each site theme (giscus also offers e.g. "dark_dimmed"). */
+export const GISCUS_THEMES: Readonly<Record<Theme, string>> = { light: 'light', dark: 'dark' };
 
-/** The giscus theme shown for each site theme. */
-export const GISCUS_THEMES: Readonly<Record<SiteTheme, string>> = { light: 'light', dark: 'dark' };
-
-export function giscusTheme(theme: SiteTheme): string {
+export function giscusTheme(theme: Theme): string {
   return GISCUS_THEMES[theme];
 }
 
@@ -83,7 +82,7 @@ export function isGiscusMessage(message: { origin: string; data: unknown }): boo
 }
 
 /** The setConfig message that switches a loaded giscus frame to another theme. */
-export function themeMessage(theme: SiteTheme): { giscus: { setConfig: { theme: string } } } {
+export function themeMessage(theme: Theme): { giscus: { setConfig: { theme: string } } } {
   return { giscus: { setConfig: { theme: giscusTheme(theme) } } };
 }
 
