@@ -1,12 +1,12 @@
 // Which post each page URL was built from, worked out from the content folder with the same functions
 // the site uses to name its URLs, so no build output has to carry source paths.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdownEntry } from '../../content/frontmatter.ts';
 import { postSlug } from '../../content/posts-loader.ts';
-import { displayPath } from '../../lib/files.ts';
+import { displayPath, listFiles } from '../../lib/files.ts';
 import { markdownExcerpt } from '../../markdown/remark-excerpt.ts';
 import { absoluteUrl, routes, type UrlPolicy } from '../urls.ts';
 import { lintLevelsSchema } from './rule-ids.ts';
@@ -21,13 +21,9 @@ export interface PostSources {
 }
 
 function markdownFiles(directory: string): string[] {
-  try {
-    return readdirSync(directory, { recursive: true, encoding: 'utf8' })
-      .filter((path) => path.endsWith('.md'))
-      .sort();
-  } catch {
-    return [];
-  }
+  return listFiles(directory)
+    .filter((path) => path.endsWith('.md'))
+    .sort();
 }
 
 /** Reads every post under `<contentDir>/posts`, keyed by the absolute URL of its page. */
@@ -46,7 +42,7 @@ export function readPostSources(contentDir: string, policy: UrlPolicy, root: str
       const data = MENTIONS_FIELDS.test(frontmatter) ? parseMarkdownEntry(source, file).data : {};
       const levels = lintLevelsSchema.safeParse(data['lint'] ?? {});
       if (!levels.success) problems.push(`${file}: lint: ${levels.error.issues.map((issue) => issue.message).join('; ')}`);
-      const url = absoluteUrl(routes.post(postSlug(relative(postsDir, absolute).split(sep).join('/'), data)), policy);
+      const url = absoluteUrl(routes.post(postSlug(path, data)), policy);
       byUrl.set(url, {
         file,
         levels: levels.success ? levels.data : {},
