@@ -6,6 +6,7 @@ import { accessSync, constants, mkdirSync, readdirSync, readFileSync, statSync }
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
+import { BUNDLED_CHROME_FLAGS, BUNDLED_CHROME_PACKAGE, bundledChromeRunsOn, BundledChromeError, findBundledChromePackage, unpackBundledChrome, type BundledChromePackage } from './bundled-chrome.ts';
 
 /** Where Chrome or Chromium usually lives, checked in this order after CHROME_PATH. */
 export const USUAL_CHROME_PATHS = [
@@ -22,9 +23,23 @@ export const USUAL_CHROME_PATHS = [
 ];
 
 export const HOW_TO_GET_CHROME =
-  'Install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, or set CHROME_PATH to the browser binary.';
+  `Run npm ci, which installs a Chromium for Linux x64 from npm (${BUNDLED_CHROME_PACKAGE}), or install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, or set CHROME_PATH to the browser binary.`;
 
 export type ChromeLookup = { found: true; path: string } | { found: false; message: string };
+
+/** Where the browser came from: CHROME_PATH, the machine's usual places, or the npm package. */
+export type ChromeSource = 'CHROME_PATH' | 'system' | 'npm';
+
+export type ResolvedChrome =
+  | { found: true; path: string; source: ChromeSource; /** Flags this browser needs on top of chromeFlags(). */ extraFlags: readonly string[] }
+  | { found: false; message: string };
+
+/** How each source is named to the user, e.g. "Chrome: Chromium 153.0.8010.0, npm package @sparticuz/chromium (/tmp/…)". */
+export const CHROME_SOURCE_NAMES: Readonly<Record<ChromeSource, string>> = {
+  CHROME_PATH: 'from CHROME_PATH',
+  system: 'installed on this machine',
+  npm: `npm package ${BUNDLED_CHROME_PACKAGE}`,
+};
 
 export function isExecutableFile(path: string): boolean {
   try {
@@ -48,9 +63,51 @@ export function findChrome(
       : { found: false, message: `CHROME_PATH is set to ${configured}, which is not an executable file. Point it at a Chrome or Chromium binary, or unset it to use an installed Chromium.` };
   }
   const path = candidates.find((candidate) => isExecutable(candidate));
-  return path
-    ? { found: true, path }
-    : { found: false, message: `No Chrome or Chromium found (CHROME_PATH is not set; looked in ${candidates.filter((c) => c.startsWith('/usr')).join(', ')} and the usual places). ${HOW_TO_GET_CHROME}` };
+  return path ? { found: true, path } : { found: false, message: notFoundMessage(candidates) };
+}
+
+function notFoundMessage(candidates: readonly string[], npmNote?: string): string {
+  const places = `${candidates.filter((c) => c.startsWith('/usr')).join(', ')} and the usual places`;
+  return `No Chrome or Chromium found (CHROME_PATH is not set; looked in ${places}${npmNote ? `; ${npmNote}` : ''}). ${HOW_TO_GET_CHROME}`;
+}
+
+export interface ChromeResolvers {
+  /** The machine's browser: CHROME_PATH, then the usual places (default findChrome). */
+  findSystem?: (env: Readonly<Record<string, string | undefined>>) => ChromeLookup;
+  /** The installed npm package, if any (default findBundledChromePackage). */
+  findPackage?: () => BundledChromePackage | undefined;
+  /** Unpacks the package's browser and returns its path (default unpackBundledChrome). */
+  unpack?: (pkg: BundledChromePackage) => Promise<string>;
+  platform?: string;
+  arch?: string;
+  /** Called before the npm browser is unpacked (only the first time on a machine; a few seconds). */
+  onUnpack?: (path: string) => void;
+}
+
+/**
+ * The browser to use: CHROME_PATH when set (and then only it), else an installed Chrome or Chromium
+ * in the usual places, else the Chromium that `npm ci` installed (@sparticuz/chromium), unpacked on
+ * first use.
+ */
+export async function resolveChrome(env: Readonly<Record<string, string | undefined>>, resolvers: ChromeResolvers = {}): Promise<ResolvedChrome> {
+  const system = (resolvers.findSystem ?? findChrome)(env);
+  if (system.found) return { found: true, path: system.path, source: env['CHROME_PATH'] ? 'CHROME_PATH' : 'system', extraFlags: [] };
+  // A CHROME_PATH that points nowhere is a mistake to report, not to replace silently.
+  if (env['CHROME_PATH']) return system;
+  const pkg = (resolvers.findPackage ?? findBundledChromePackage)();
+  if (!pkg) return { found: false, message: notFoundMessage(USUAL_CHROME_PATHS, `${BUNDLED_CHROME_PACKAGE} is not installed`) };
+  if (!bundledChromeRunsOn(resolvers.platform ?? process.platform, resolvers.arch ?? process.arch)) {
+    return { found: false, message: notFoundMessage(USUAL_CHROME_PATHS, `the Chromium of ${BUNDLED_CHROME_PACKAGE} runs on Linux x64 only`) };
+  }
+  try {
+    const { onUnpack } = resolvers;
+    const unpack = resolvers.unpack ?? ((found: BundledChromePackage) => unpackBundledChrome(found, onUnpack ? { onUnpack } : {}));
+    const path = await unpack(pkg);
+    return { found: true, path, source: 'npm', extraFlags: BUNDLED_CHROME_FLAGS };
+  } catch (error) {
+    if (!(error instanceof BundledChromeError)) throw error;
+    return { found: false, message: `No Chrome or Chromium installed, and the one from npm cannot be used: ${error.message}` };
+  }
 }
 
 export class ChromeStartError extends Error {
@@ -127,12 +184,18 @@ function tail(path: string, lines: number): string {
   }
 }
 
-export async function launchChrome(options: { chromePath: string; profileDir: string; signal?: AbortSignal }): Promise<ChromeSession> {
+export async function launchChrome(options: {
+  chromePath: string;
+  profileDir: string;
+  /** Flags this browser needs on top of chromeFlags() (resolveChrome's extraFlags). */
+  extraFlags?: readonly string[];
+  signal?: AbortSignal;
+}): Promise<ChromeSession> {
   mkdirSync(options.profileDir, { recursive: true });
   const launcher = new chromeLauncher.Launcher({
     chromePath: options.chromePath,
     userDataDir: options.profileDir,
-    chromeFlags: chromeFlags(process.getuid?.() === 0),
+    chromeFlags: [...chromeFlags(process.getuid?.() === 0), ...(options.extraFlags ?? [])],
     handleSIGINT: false,
     logLevel: 'silent',
     maxConnectionRetries: 60,
