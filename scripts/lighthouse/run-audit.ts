@@ -11,7 +11,7 @@ import { displayPath } from '../../src/lib/files.ts';
 import { routeHref, urlPolicyOf, type RoutePath } from '../../src/seo/urls.ts';
 import { auditIsRequired, type AuditArgs } from './audit-args.ts';
 import { judgeRun, type Budgets } from './assert.ts';
-import { chromeVersion, ChromeStartError, countProcessesWith, findChrome, launchChrome } from './chrome.ts';
+import { CHROME_SOURCE_NAMES, chromeVersion, ChromeStartError, countProcessesWith, launchChrome, resolveChrome } from './chrome.ts';
 import { AuditAbortedError, collect, type Manifest } from './collect.ts';
 import { DistServerError, startDistServer, type DistServer } from './dist-server.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
@@ -53,12 +53,12 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   const cacheDir = resolve(cwd, args.cacheDir ?? join(context.projectRoot, '.cache/lighthouse'));
 
   // 1. Chrome, before anything slow: without it there is nothing to do.
-  const lookup = findChrome(env);
-  let chrome: { path: string; version: string } | undefined;
+  const lookup = await resolveChrome(env, { onUnpack: (path) => out(`Unpacking the Chromium that npm ci installed into ${path} (once; about 210 MB)…`) });
+  let chrome: { path: string; version: string; extraFlags: readonly string[] } | undefined;
   let problem = lookup.found ? undefined : lookup.message;
   if (lookup.found) {
     try {
-      chrome = { path: lookup.path, version: chromeVersion(lookup.path) };
+      chrome = { path: lookup.path, version: `${chromeVersion(lookup.path)}, ${CHROME_SOURCE_NAMES[lookup.source]}`, extraFlags: lookup.extraFlags };
     } catch (error) {
       if (!(error instanceof ChromeStartError)) throw error;
       problem = error.message;
@@ -71,7 +71,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       return 1;
     }
     err(`⚠ Lighthouse audit skipped: ${problem}`);
-    err('  The build itself succeeded. To audit it, install Chromium or set CHROME_PATH, then run npm run audit.');
+    err('  The build itself succeeded. To audit it, run npm ci (it installs a Chromium), install Chromium or set CHROME_PATH, then run npm run audit.');
     err('  (With --require-audit or on CI, a missing Chrome fails the build instead.)');
     return 0;
   }
@@ -153,7 +153,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       pageTimeoutMs: (args.pageTimeoutSeconds ?? config.pageTimeoutSeconds) * 1000,
       chromeDescription: chrome.version,
       lighthouseVersion: version,
-      launchChrome: (attempt, signal) => launchChrome({ chromePath: chrome.path, profileDir: join(profileRoot, `chrome-${attempt}`), signal }),
+      launchChrome: (attempt, signal) => launchChrome({ chromePath: chrome.path, extraFlags: chrome.extraFlags, profileDir: join(profileRoot, `chrome-${attempt}`), signal }),
       runLighthouse,
       signal: context.signal,
       onProgress: (event) => out(formatProgress(event)),
