@@ -16,7 +16,7 @@ import { AuditAbortedError, collect, type Manifest } from './collect.ts';
 import { DistServerError, startDistServer, type DistServer } from './dist-server.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
 import { lighthouseVersion, loadLighthouseRunner } from './lighthouse-runner.ts';
-import { acquireMachineLock } from './machine-lock.ts';
+import { acquireMachineLock, formatWait } from './machine-lock.ts';
 import { cacheFileFor, hashOf, nextAuditedHashes, readAuditedHashes, writeAuditedHashes } from './page-cache.ts';
 import { appendHistory, formatProgress, formatSummary, historyEntryOf, previousScores, pruneRuns, readHistory, renderReportsIndex, renderRunIndex } from './report.ts';
 import { selectPages } from './select-pages.ts';
@@ -121,7 +121,8 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   try {
     release = await acquireMachineLock({
       signal: context.signal,
-      onWait: (pid) => out(`Waiting for another Lighthouse audit on this machine (pid ${pid}) to finish…`),
+      onWait: (info) => out(formatWait(info)),
+      onReclaim: (reason) => out(`Took over the machine's Lighthouse audit lock: ${reason}.`),
     });
   } catch (error) {
     if (!context.signal.aborted) throw error;
