@@ -1,6 +1,11 @@
 // Assert: judges collected Lighthouse results against the budgets. Pure: results and budgets in,
 // verdicts out, so every rule is tested with small fake results.
-import { AUDITED_CATEGORIES, type AuditAssertion, type AuditConfig, type AuditedCategory } from '../../src/config/audit-schema.ts';
+//
+// Each page has one deterministic run (accessibility, best practices, SEO and the performance facts
+// that load cannot move) and, for the pages chosen for timing, N timed performance runs judged on their
+// median. A timing check at level 'error' is reported as a warning instead when the machine's load
+// throttled the timed runs: a busy machine must never fail a healthy page.
+import { AUDITED_CATEGORIES, isTimingCheck, type AuditAssertion, type AuditConfig, type AuditedCategory } from '../../src/config/audit-schema.ts';
 import type { ManifestEntry } from './collect.ts';
 import { docsLink, type AuditResultLike, type LighthouseResultLike } from './lighthouse-result.ts';
 
@@ -23,9 +28,11 @@ export interface Finding {
   docs?: string;
   /** For a category under budget: the audits that cost it points, worst first. */
   causes?: Cause[];
+  /** Set when an error-level timing check was reported as a warning because load throttled the runs. */
+  notFailedBecause?: string;
 }
 
-/** Measured facts shown in the summary (medians over the performance runs). */
+/** Measured facts shown in the summary: bytes, requests and CLS from the deterministic run, timings as medians of the timed runs. */
 export interface PageFacts {
   lcpMs?: number;
   cls?: number;
@@ -34,19 +41,34 @@ export interface PageFacts {
   requests?: number;
 }
 
+/** What the machine was doing during a page's timed runs (see machine-load.ts). */
+export interface LoadVerdict {
+  throttled: boolean;
+  reason?: string;
+  summary: string;
+}
+
+export interface PageTiming {
+  runs: number;
+  /** Median of Lighthouse's CPU benchmark index over the runs. */
+  benchmarkIndex?: number;
+  load?: LoadVerdict;
+}
+
 export interface PageVerdict {
   path: string;
   url: string;
   template: string;
   reason: ManifestEntry['reason'];
   indexable: boolean;
-  contentHash: string;
-  /** 0–100 as Lighthouse shows them; performance is the median of the runs. */
+  /** 0–100 as Lighthouse shows them; performance is the median of the timed runs, null when the page had none. */
   scores: Record<AuditedCategory, number | null>;
   facts: PageFacts;
   findings: Finding[];
   report?: string;
   skippedAudits: string[];
+  /** Set when the page had timed runs. */
+  timing?: PageTiming;
   failed: boolean;
 }
 
@@ -59,6 +81,13 @@ export interface Judgement {
 }
 
 export type Budgets = Pick<AuditConfig, 'categories' | 'assertions'>;
+
+/** A page's Lighthouse results: the deterministic run, and the timed runs (none when the page was not timed). */
+export interface PageRuns {
+  deterministic?: LighthouseResultLike;
+  timed: readonly LighthouseResultLike[];
+  load?: LoadVerdict;
+}
 
 export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
@@ -90,12 +119,16 @@ function representativeRun(runs: readonly LighthouseResultLike[]): LighthouseRes
   );
 }
 
-function categoryScore(category: AuditedCategory, runs: readonly LighthouseResultLike[]): number | null {
-  if (category !== 'performance') {
-    const score = runs[0]?.categories[category]?.score;
-    return typeof score === 'number' ? toDisplayScore(score) : null;
-  }
-  const scores = runs.map((run) => run.categories['performance']?.score).filter((score): score is number => typeof score === 'number');
+/** The runs a check is judged on: the timed runs for timing, the deterministic run for the rest. */
+function runsFor(id: string, runs: PageRuns): readonly LighthouseResultLike[] {
+  if (isTimingCheck(id)) return runs.timed;
+  return runs.deterministic ? [runs.deterministic] : [];
+}
+
+function categoryScore(category: AuditedCategory, runs: PageRuns): number | null {
+  const scores = runsFor(category, runs)
+    .map((run) => run.categories[category]?.score)
+    .filter((score): score is number => typeof score === 'number');
   const middle = median(scores);
   return middle === undefined ? null : toDisplayScore(middle);
 }
@@ -121,9 +154,14 @@ function categoryCauses(category: AuditedCategory, run: LighthouseResultLike | u
     });
 }
 
-function judgeCategory(category: AuditedCategory, score: number | null, budgets: Budgets, runs: readonly LighthouseResultLike[]): Finding | undefined {
+const medianNote = (runs: readonly unknown[]) => (runs.length > 1 ? ` (median of ${runs.length} runs)` : '');
+
+function judgeCategory(category: AuditedCategory, score: number | null, budgets: Budgets, runs: PageRuns): Finding | undefined {
+  const judged = runsFor(category, runs);
+  // A page without timed runs has no performance score to judge; its deterministic facts still are.
+  if (judged.length === 0) return undefined;
   const budget = budgets.categories[category];
-  const source = category === 'performance' ? representativeRun(runs) : runs[0];
+  const source = category === 'performance' ? representativeRun(judged) : judged[0];
   const title = source?.categories[category]?.title ?? category;
   for (const level of ['error', 'warn'] as const) {
     const minimum = budget[level];
@@ -132,7 +170,7 @@ function judgeCategory(category: AuditedCategory, score: number | null, budgets:
       return {
         level,
         id: category,
-        title: `${title} score${category === 'performance' && runs.length > 1 ? ` (median of ${runs.length} runs)` : ''}`,
+        title: `${title} score${category === 'performance' ? medianNote(judged) : ''}`,
         expected: `≥ ${minimum}`,
         found: score === null ? 'no score' : String(score),
         causes: categoryCauses(category, source),
@@ -142,16 +180,20 @@ function judgeCategory(category: AuditedCategory, score: number | null, budgets:
   return undefined;
 }
 
-function judgeAssertion(id: string, assertion: AuditAssertion, runs: readonly LighthouseResultLike[]): Finding | undefined {
+function judgeAssertion(id: string, assertion: AuditAssertion, runs: PageRuns): Finding | undefined {
   if (assertion === 'off' || assertion[0] === 'off') return undefined;
   const [level, options] = assertion;
-  const results = runs.map((run) => run.audits[id]).filter((audit): audit is AuditResultLike => audit !== undefined);
+  const judged = runsFor(id, runs);
+  if (judged.length === 0) return undefined;
+  const results = judged.map((run) => run.audits[id]).filter((audit): audit is AuditResultLike => audit !== undefined);
   const first = results[0];
   if (!first) {
     return { level, id, title: id, expected: 'the audit to run', found: `Lighthouse has no audit "${id}" in this run; check the id in audit.assertions` };
   }
   const base = { level, id, title: first.title, ...(docsLink(first.description) ? { docs: docsLink(first.description)! } : {}) };
-  const over = results.length > 1 ? ` (median of ${results.length} runs)` : '';
+  // An audit Lighthouse could not run says nothing either way, so it cannot pass silently.
+  if (first.scoreDisplayMode === 'error') return { ...base, expected: 'the audit to run', found: `Lighthouse could not run it: ${first.errorMessage ?? 'no reason given'}` };
+  const over = medianNote(results);
   if (options.minScore !== undefined) {
     const score = median(results.map((audit) => audit.score).filter((value): value is number => value !== null));
     // An audit that does not apply (score null) has nothing to fail.
@@ -163,25 +205,46 @@ function judgeAssertion(id: string, assertion: AuditAssertion, runs: readonly Li
     const value = median(results.map((audit) => audit.numericValue).filter((value): value is number => value !== undefined));
     if (value === undefined) return { ...base, expected: `≤ ${formatValue(options.maxNumericValue, first.numericUnit)}`, found: 'no measured value' };
     if (value > options.maxNumericValue) {
-      return { ...base, expected: `≤ ${formatValue(options.maxNumericValue, first.numericUnit)}`, found: `${formatValue(value, first.numericUnit)}${over}` };
+      // Audits such as total-byte-weight list their biggest resources: name them, as what to fix.
+      const items = first.details?.items ?? [];
+      return { ...base, expected: `≤ ${formatValue(options.maxNumericValue, first.numericUnit)}`, found: `${formatValue(value, first.numericUnit)}${over}${describeItems(items)}` };
     }
   }
   if (options.maxLength !== undefined) {
-    const length = first.details?.items?.length;
-    if (length === undefined) return { ...base, expected: `at most ${options.maxLength} items`, found: 'no table of items' };
-    if (length > options.maxLength) return { ...base, expected: `at most ${options.maxLength} items`, found: `${length} items` };
+    // An audit that does not apply (no LCP image, no fonts) has no table and nothing to fail.
+    if (first.score === null && first.scoreDisplayMode === 'notApplicable') return undefined;
+    const items = first.details?.items;
+    if (items === undefined) return { ...base, expected: `at most ${itemCount(options.maxLength)}`, found: 'no table of items' };
+    if (items.length > options.maxLength) return { ...base, expected: `at most ${itemCount(options.maxLength)}`, found: `${itemCount(items.length)}${describeItems(items)}` };
   }
   return undefined;
 }
 
-function facts(runs: readonly LighthouseResultLike[]): PageFacts {
-  const numeric = (id: string) => median(runs.map((run) => run.audits[id]?.numericValue).filter((value): value is number => value !== undefined));
+const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
+
+/** The first few URLs of an audit's table (Lighthouse sorts them worst first), so a finding names what to fix. */
+function describeItems(items: readonly unknown[]): string {
+  const urls = items
+    .map((item) => (typeof item === 'object' && item !== null && 'url' in item && typeof item.url === 'string' ? item.url : undefined))
+    .filter((url): url is string => url !== undefined)
+    .map((url) => (URL.canParse(url) ? new URL(url).pathname : url));
+  if (urls.length === 0) return '';
+  return `: ${urls.slice(0, 3).join(', ')}${urls.length > 3 ? `, … (${urls.length - 3} more)` : ''}`;
+}
+
+function facts(runs: PageRuns): PageFacts {
+  const numeric = (id: string) =>
+    median(
+      runsFor(id, runs)
+        .map((run) => run.audits[id]?.numericValue)
+        .filter((value): value is number => value !== undefined),
+    );
   const result: PageFacts = {};
   const lcpMs = numeric('largest-contentful-paint');
   const cls = numeric('cumulative-layout-shift');
   const tbtMs = numeric('total-blocking-time');
   const bytes = numeric('total-byte-weight');
-  const requests = runs[0]?.audits['network-requests']?.details?.items?.length;
+  const requests = runs.deterministic?.audits['network-requests']?.details?.items?.length;
   if (lcpMs !== undefined) result.lcpMs = lcpMs;
   if (cls !== undefined) result.cls = cls;
   if (tbtMs !== undefined) result.tbtMs = tbtMs;
@@ -190,24 +253,29 @@ function facts(runs: readonly LighthouseResultLike[]): PageFacts {
   return result;
 }
 
-/**
- * One page's verdict. `runs[0]` has every category; the other runs have performance only.
- * Performance (score and numeric audits) is judged on the median of the runs.
- */
-export function judgePage(entry: ManifestEntry, runs: readonly LighthouseResultLike[], budgets: Budgets): PageVerdict {
+/** How to get a fair timing verdict after a throttled run. */
+export const RERUN_ON_QUIET_MACHINE = 'run npm run audit again when the machine is quiet';
+
+/** Load cannot fail a page: an error-level timing finding from throttled runs is reported as a warning. */
+function forgiveThrottledTiming(finding: Finding, load: LoadVerdict | undefined): Finding {
+  if (finding.level !== 'error' || !isTimingCheck(finding.id) || !load?.throttled) return finding;
+  return { ...finding, level: 'warn', notFailedBecause: `the machine was busy during the timed runs (${load.summary}); ${RERUN_ON_QUIET_MACHINE}` };
+}
+
+/** One page's verdict from its deterministic run and its timed runs. */
+export function judgePage(entry: ManifestEntry, runs: PageRuns, budgets: Budgets): PageVerdict {
   const verdict: PageVerdict = {
     path: entry.path,
     url: entry.url,
     template: entry.template,
     reason: entry.reason,
     indexable: entry.indexable,
-    contentHash: entry.contentHash,
     scores: { performance: null, accessibility: null, 'best-practices': null, seo: null },
     facts: {},
     findings: [],
     ...(entry.report ? { report: entry.report } : {}),
     skippedAudits: entry.skippedAudits,
-    failed: entry.failure !== undefined || runs.length === 0,
+    failed: entry.failure !== undefined || runs.deterministic === undefined,
   };
   if (verdict.failed) {
     verdict.findings.push({
@@ -219,20 +287,32 @@ export function judgePage(entry: ManifestEntry, runs: readonly LighthouseResultL
     });
     return verdict;
   }
+  if (runs.timed.length > 0) {
+    const benchmarkIndex = median(runs.timed.map((run) => run.environment?.benchmarkIndex).filter((value): value is number => typeof value === 'number'));
+    verdict.timing = { runs: runs.timed.length, ...(benchmarkIndex !== undefined ? { benchmarkIndex } : {}), ...(runs.load ? { load: runs.load } : {}) };
+  }
+  const findings: Finding[] = [];
   for (const category of AUDITED_CATEGORIES) {
     verdict.scores[category] = categoryScore(category, runs);
     const finding = judgeCategory(category, verdict.scores[category], budgets, runs);
-    if (finding) verdict.findings.push(finding);
+    if (finding) findings.push(finding);
   }
   for (const [id, assertion] of Object.entries(budgets.assertions)) {
     if (entry.skippedAudits.includes(id)) continue;
     const finding = judgeAssertion(id, assertion, runs);
-    if (finding) verdict.findings.push(finding);
+    if (finding) findings.push(finding);
   }
   verdict.facts = facts(runs);
   // Failures first, as a person reads them.
-  verdict.findings.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  verdict.findings = findings.map((finding) => forgiveThrottledTiming(finding, runs.load)).sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
   return verdict;
+}
+
+/** Counts and the overall result of a set of verdicts. */
+export function summarise(pages: PageVerdict[]): Judgement {
+  const count = (level: Level) => pages.reduce((total, page) => total + page.findings.filter((finding) => finding.level === level).length, 0);
+  const errors = count('error');
+  return { pages, errors, warnings: count('warn'), passed: errors === 0 };
 }
 
 /** Every page's verdict and the overall result. */
@@ -240,9 +320,18 @@ export function judgeRun(
   entries: readonly ManifestEntry[],
   readRun: (file: string) => LighthouseResultLike,
   budgets: Budgets,
+  loadOf: (entry: ManifestEntry, timed: readonly LighthouseResultLike[]) => LoadVerdict | undefined = () => undefined,
 ): Judgement {
-  const pages = entries.map((entry) => judgePage(entry, entry.failure ? [] : entry.runs.map(readRun), budgets));
-  const count = (level: Level) => pages.reduce((total, page) => total + page.findings.filter((finding) => finding.level === level).length, 0);
-  const errors = count('error');
-  return { pages, errors, warnings: count('warn'), passed: errors === 0 };
+  return summarise(
+    entries.map((entry) => {
+      if (entry.failure || !entry.run) return judgePage(entry, { timed: [] }, budgets);
+      const timed = (entry.timedRuns ?? []).map(readRun);
+      const load = timed.length > 0 ? loadOf(entry, timed) : undefined;
+      const verdict = judgePage(entry, { deterministic: readRun(entry.run), timed, ...(load ? { load } : {}) }, budgets);
+      if (entry.timedFailure) {
+        verdict.findings.push({ level: 'warn', id: 'timing-failed', title: 'Lighthouse could not time this page', expected: 'completed timed runs', found: entry.timedFailure });
+      }
+      return verdict;
+    }),
+  );
 }

@@ -11,6 +11,8 @@ export interface AuditResultLike {
   numericValue?: number;
   numericUnit?: string;
   displayValue?: string;
+  /** Set when scoreDisplayMode is "error": why Lighthouse could not run the audit. */
+  errorMessage?: string;
   details?: { type?: string; items?: readonly unknown[] };
 }
 
@@ -26,6 +28,8 @@ export interface LighthouseResultLike {
   categories: Record<string, CategoryLike>;
   audits: Record<string, AuditResultLike>;
   runtimeError?: { code: string; message: string };
+  /** Lighthouse's CPU benchmark of the machine at the start of the run: lower under load. */
+  environment?: { benchmarkIndex?: number };
 }
 
 /** The documentation link at the end of an audit's description, if any. */

@@ -59,9 +59,9 @@ describe('judging machine load', () => {
       expected: { throttled: false, summary: 'other processes used 0.1 of 2 cores (load average 3.0)' },
     },
     {
-      name: 'a load average above cores + 1 throttles',
+      name: 'a load average above cores + 1 does not throttle where /proc measured the other processes (it lags, and counts our own Chrome)',
       samples: [sample({ loadAverage1: 3.4 })],
-      expected: { throttled: true, summary: 'other processes used 0.1 of 2 cores (load average 3.4)' },
+      expected: { throttled: false, summary: 'other processes used 0.1 of 2 cores (load average 3.4)' },
     },
     {
       name: 'one throttled run among several throttles, and the summary quotes the worst',
@@ -111,7 +111,7 @@ describe('judging machine load', () => {
   it('explains a throttle in words an owner understands, naming the run and what to do', () => {
     const judgement = judgeLoad([sample(), sample({ otherCores: 1.9, loadAverage1: 3.4 })], []);
     expect(judgement.reason).toBe(
-      'The machine was busy with other work while Lighthouse timed the page: in timed run 2 of 2, other processes used 1.9 of its 2 cores and the load average was 3.4 on 2 cores. ' +
+      'The machine was busy with other work while Lighthouse timed the page: in timed run 2 of 2, other processes used 1.9 of its 2 cores. ' +
         'Timings (FCP, LCP, TBT, Speed Index, TTI and the performance score) come out slower than the page really is, so they are not held against it. ' +
         'Rerun the audit when the machine is quiet to judge its speed.',
     );

@@ -247,7 +247,8 @@ function throttleOf(sample: LoadSample, limits: LoadLimits): string | undefined 
   if (sample.otherCores !== null && sample.otherCores >= limits.otherCoresShare * sample.cores) {
     causes.push(`other processes used ${oneDecimal(sample.otherCores)} of its ${sample.cores} cores`);
   }
-  if (sample.loadAverage1 !== null && sample.loadAverage1 > sample.cores + limits.loadAverageSlack) {
+  // The 1-minute load average lags and counts the audit's own Chrome: trusted only where /proc is missing.
+  if (sample.method === 'loadavg' && sample.loadAverage1 !== null && sample.loadAverage1 > sample.cores + limits.loadAverageSlack) {
     causes.push(`the load average was ${oneDecimal(sample.loadAverage1)} on ${sample.cores} cores`);
   }
   return causes.length === 0 ? undefined : causes.join(' and ');
@@ -255,8 +256,8 @@ function throttleOf(sample: LoadSample, limits: LoadLimits): string | undefined 
 
 /**
  * Whether the timed runs were throttled by machine load, and one line saying how loaded the machine was.
- * A run is throttled when other processes used at least `limits.otherCoresShare` of the cores, or the
- * 1-minute load average exceeded cores + `limits.loadAverageSlack`. `benchmarkIndexes` are the runs'
+ * A run is throttled when other processes used at least `limits.otherCoresShare` of the cores, or, where
+ * /proc is missing, the 1-minute load average exceeded cores + `limits.loadAverageSlack`. `benchmarkIndexes` are the runs'
  * lhr.environment.benchmarkIndex; their median is quoted when given.
  */
 export function judgeLoad(samples: LoadSample[], benchmarkIndexes: number[], limits: LoadLimits = DEFAULT_LOAD_LIMITS): LoadJudgement {
