@@ -1,20 +1,24 @@
 // The audit's command line, parsed into plain options. Pure: the entry script prints and exits.
 import { parseArgs } from 'node:util';
-import { AUDIT_LIMITS, PRESETS, type Preset } from '../../src/config/audit-schema.ts';
+import { AUDIT_LIMITS, PRESETS, TIMED_PAGES, type Preset, type TimedPages } from '../../src/config/audit-schema.ts';
 import type { Shard } from './select-pages.ts';
 
 export const USAGE = `Usage: npm run audit -- [options]
        npm run build            (astro build, then this audit with --after-build)
 
-Audits the built site in dist/ with Lighthouse: one page per template, the pages in
-audit.alwaysAudit, and every post whose HTML changed since it last met its budgets.
+Audits the built site in dist/ with Lighthouse: every page whose HTML, loaded files (CSS,
+JS, images, fonts) or headers changed since its last audit, one page per template when only
+shared files changed, and the pages in audit.alwaysAudit. Nothing changed: nothing audited.
 
   --all                 audit every page, changed or not
+  --since REF           audit the pages whose sources changed since a git commit (e.g. main)
   --max-pages N         audit at most N pages on this machine
   --shard i/n           audit only this machine's share (1 ≤ i ≤ n) of the page list
   --url https://…       audit a deployed site instead (pages from its sitemap)
   --preset P            mobile (default) or desktop
-  --runs N              performance runs per page, judged on the median (default: audit.performanceRuns)
+  --runs N              timed performance runs per timed page, judged on the median (default: audit.performanceRuns)
+  --timed WHICH         pages that get timed runs: per-template, all or none (default: audit.timedPages)
+  --workers N           Chrome instances for the deterministic pass (default: one per CPU core)
   --page-timeout S      seconds a page may take to load (default: audit.pageTimeoutSeconds)
   --port N              serve dist/ on this port of 127.0.0.1 (default: a free port)
   --dist DIR            the build to audit (default: dist/)
@@ -32,6 +36,9 @@ export interface AuditArgs {
   requireAudit: boolean;
   all: boolean;
   help: boolean;
+  since?: string;
+  timed?: TimedPages;
+  workers?: number;
   maxPages?: number;
   shard?: Shard;
   url?: string;
@@ -79,6 +86,9 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
         all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'max-pages': { type: 'string' },
+        since: { type: 'string' },
+        timed: { type: 'string' },
+        workers: { type: 'string' },
         shard: { type: 'string' },
         url: { type: 'string' },
         preset: { type: 'string' },
@@ -101,6 +111,16 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   };
   if (values['max-pages'] !== undefined) args.maxPages = positiveInteger('max-pages', values['max-pages']);
   if (values.shard !== undefined) args.shard = parseShard(values.shard);
+  if (values.since !== undefined) {
+    if (values.since.trim() === '' || values.since.startsWith('-')) throw new UsageError(`--since expects a git commit, branch or tag, e.g. --since main, not "${values.since}"`);
+    args.since = values.since;
+  }
+  if (values.timed !== undefined) {
+    const timed = TIMED_PAGES.find((name) => name === values.timed);
+    if (!timed) throw new UsageError(`--timed is ${TIMED_PAGES.join(', ')}, not "${values.timed}"`);
+    args.timed = timed;
+  }
+  if (values.workers !== undefined) args.workers = positiveInteger('workers', values.workers, { max: AUDIT_LIMITS.maxWorkers });
   if (values.url !== undefined) {
     if (!/^https?:\/\//.test(values.url) || !URL.canParse(values.url)) throw new UsageError(`--url expects the site's address, e.g. https://example.com/, not "${values.url}"`);
     const url = new URL(values.url);
@@ -118,6 +138,8 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   if (values.dist !== undefined) args.dist = values.dist;
   if (values['reports-dir'] !== undefined) args.reportsDir = values['reports-dir'];
   if (values['cache-dir'] !== undefined) args.cacheDir = values['cache-dir'];
+  if (args.all && args.since !== undefined) throw new UsageError('--all audits every page and --since the pages changed since a commit. Use one or the other.');
+  if (args.url !== undefined && args.since !== undefined) throw new UsageError('--since maps source files to the pages of a local build; it cannot be used with --url.');
   if (args.url !== undefined && (args.dist !== undefined || args.port !== undefined)) {
     throw new UsageError('--url audits a deployed site; --dist and --port are for auditing a local build. Use one or the other.');
   }

@@ -1,16 +1,32 @@
-// The changed-only cache: for each page, the hash of the HTML that last met its budgets. It lives
-// outside dist/ (which every build empties) and is keyed by the audited site and preset; a change of
-// budgets or Lighthouse version starts it afresh, since an old pass no longer says anything.
+// The audit cache: each page's inputs (its HTML, the files it loads, its headers) and its verdict when
+// it was last audited. It lives outside dist/ (which every build empties) and is keyed by the audited
+// site and preset; a change of budgets, preset, Lighthouse or Chrome version starts it afresh, since an
+// old result no longer says anything.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PageVerdict } from './assert.ts';
+import type { PageInputs } from './page-inputs.ts';
+import type { SharedPage } from './select-pages.ts';
+
+export interface CachedPage {
+  inputs: PageInputs;
+  /** When the result was made (ISO). */
+  at: string;
+  /** Met every error-level budget, with no timing finding let off because of load. */
+  passed: boolean;
+  verdict: PageVerdict;
+  /** Same-origin paths Lighthouse saw the page load, for the next run's input hashes. */
+  observedPaths: string[];
+  /** The page whose audit this result is: same template, same changed shared files. */
+  sharedWith?: string;
+}
 
 interface CacheFile {
-  version: 1;
-  /** Hash of what a pass depends on besides the page: budgets, preset, Lighthouse version. */
+  version: 2;
+  /** Hash of what a result depends on besides the page: budgets, preset, Lighthouse and Chrome versions. */
   context: string;
-  /** path → content hash. */
-  pages: Record<string, string>;
+  pages: Record<string, CachedPage>;
 }
 
 export function hashOf(value: unknown): string {
@@ -19,41 +35,61 @@ export function hashOf(value: unknown): string {
 
 /** One cache file per audited site (dist/ or a deployed URL) and preset. */
 export function cacheFileFor(cacheDir: string, target: string, preset: string): string {
-  return join(cacheDir, `audited-pages-${preset}-${hashOf(target)}.json`);
+  return join(cacheDir, `audit-cache-${preset}-${hashOf(target)}.json`);
 }
 
-/** The cached hashes, or none when the file is missing, unreadable or from another context. */
-export function readAuditedHashes(file: string, context: string): Record<string, string> {
+/** The kept results, or none when the file is missing, unreadable or from another context. */
+export function readAuditCache(file: string, context: string): Record<string, CachedPage> {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
-    if (parsed.version !== 1 || parsed.context !== context || typeof parsed.pages !== 'object' || parsed.pages === null) return {};
-    return Object.fromEntries(Object.entries(parsed.pages).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    if (parsed.version !== 2 || parsed.context !== context || typeof parsed.pages !== 'object' || parsed.pages === null) return {};
+    return parsed.pages;
   } catch {
     return {};
   }
 }
 
-export interface AuditOutcome {
+export interface AuditedPage {
   path: string;
-  contentHash: string;
-  /** Met every error-level budget. */
-  passed: boolean;
+  inputs: PageInputs;
+  verdict: PageVerdict;
+  observedPaths: string[];
 }
 
-/** Pages that passed are remembered with their hash; pages that failed are forgotten, so they are audited again. */
-export function nextAuditedHashes(previous: Readonly<Record<string, string>>, outcomes: readonly AuditOutcome[]): Record<string, string> {
-  const next: Record<string, string> = { ...previous };
-  for (const outcome of outcomes) {
-    if (outcome.passed) next[outcome.path] = outcome.contentHash;
-    else delete next[outcome.path];
+/** Whether a verdict may be kept as a pass: no error, and no timing error let off because the machine was busy. */
+export function verdictPasses(verdict: PageVerdict): boolean {
+  return !verdict.findings.some((finding) => finding.level === 'error' || finding.notFailedBecause !== undefined);
+}
+
+/**
+ * The cache after a run: audited pages get their new result; a page that shared a representative's
+ * audit takes its new inputs only when that representative passed; pages no longer built are dropped.
+ */
+export function nextAuditCache(
+  previous: Readonly<Record<string, CachedPage>>,
+  run: { at: string; audited: readonly AuditedPage[]; shared: readonly SharedPage[]; currentInputs: ReadonlyMap<string, PageInputs> },
+): Record<string, CachedPage> {
+  const next: Record<string, CachedPage> = {};
+  for (const [path, cached] of Object.entries(previous)) if (run.currentInputs.has(path)) next[path] = cached;
+  const passedNow = new Set<string>();
+  for (const page of run.audited) {
+    const passed = verdictPasses(page.verdict);
+    if (passed) passedNow.add(page.path);
+    next[page.path] = { inputs: page.inputs, at: run.at, passed, verdict: page.verdict, observedPaths: page.observedPaths };
+  }
+  for (const item of run.shared) {
+    const kept = next[item.path];
+    const inputs = run.currentInputs.get(item.path);
+    if (!kept || !inputs || !passedNow.has(item.with)) continue;
+    next[item.path] = { ...kept, inputs, at: run.at, sharedWith: item.with };
   }
   return next;
 }
 
-export function writeAuditedHashes(file: string, context: string, pages: Record<string, string>): void {
+export function writeAuditCache(file: string, context: string, pages: Record<string, CachedPage>): void {
   mkdirSync(dirname(file), { recursive: true });
-  const body: CacheFile = { version: 1, context, pages };
+  const body: CacheFile = { version: 2, context, pages };
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(body, null, 1)}\n`);
+  writeFileSync(temporary, `${JSON.stringify(body)}\n`);
   renameSync(temporary, file);
 }

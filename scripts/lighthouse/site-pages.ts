@@ -18,6 +18,8 @@ export interface SitePage {
   indexable: boolean;
   /** SHA-256 of the page's HTML. */
   contentHash: string;
+  /** The built file, relative to dist/ ("posts/a/index.html"); absent for a deployed site's pages. */
+  file?: string;
 }
 
 /** A problem with the input the audit was given (dist/, a sitemap, a URL): says what and how to fix it. */
@@ -175,6 +177,7 @@ export function discoverDistPages(site: DistSite): { pages: SitePage[]; sitemapF
       template: template ?? 'unknown',
       indexable: indexedPath !== undefined && !site.preview,
       contentHash: contentHash(html),
+      file,
     });
   }
   return { pages: pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), sitemapFiles: sitemap.files };
