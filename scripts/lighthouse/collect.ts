@@ -1,21 +1,30 @@
-// Collect: runs Lighthouse on each selected page, one audit at a time, and writes what it found to
-// the run folder (each run's JSON, an HTML report, manifest.json). Judging happens later, from files.
+// Collect: runs Lighthouse on the selected pages and writes what it found to the run folder (each run's
+// JSON, an HTML report, manifest.json). Judging happens later, from files. Two passes:
+// - the deterministic pass (accessibility, best practices, SEO and the performance facts load cannot
+//   move) on every page, in parallel Chrome instances, one Chrome per worker reused across its pages;
+// - the timed pass (performance only, N runs per page, the median judged) on the timed pages, one run
+//   at a time under the machine's audit lock, with the machine's load sampled around each run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AUDITED_CATEGORIES, type AuditedCategory, type Preset } from '../../src/config/audit-schema.ts';
+import type { Preset } from '../../src/config/audit-schema.ts';
 import type { ChromeSession } from './chrome.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
+import type { LoadSample } from './machine-load.ts';
 import type { SelectedPage, SelectionReason } from './select-pages.ts';
+
+export type RunMode = 'deterministic' | 'timed';
 
 export interface LighthouseRequest {
   url: string;
   port: number;
-  categories: readonly AuditedCategory[];
+  mode: RunMode;
   preset: Preset;
   skipAudits: readonly string[];
   blockedUrlPatterns: readonly string[];
   maxWaitForLoadMs: number;
+  /** The page each run starts from (Lighthouse's blankPage); about:blank when unset. */
+  blankPage?: string;
 }
 
 export interface LighthouseRun {
@@ -34,11 +43,18 @@ export interface ManifestEntry {
   template: string;
   reason: SelectionReason;
   indexable: boolean;
-  contentHash: string;
-  /** Each run's LHR, relative to the run folder; the first run has every category, the others performance only. */
-  runs: string[];
-  /** Lighthouse's HTML report of the first run. */
+  /** The deterministic run's LHR, relative to the run folder. */
+  run?: string;
+  /** Lighthouse's HTML report of the deterministic run. */
   report?: string;
+  /** The timed runs' LHRs (performance only), when the page was timed. */
+  timedRuns?: string[];
+  /** The machine's load during each timed run. */
+  loads?: LoadSample[];
+  /** Set when the timed runs could not be made (the deterministic verdict stands). */
+  timedFailure?: string;
+  /** Same-origin paths the page loaded in the deterministic run. */
+  observedPaths: string[];
   /** Audits skipped on purpose, e.g. is-crawlable on pages the sitemap leaves out. */
   skippedAudits: string[];
   /** Set when the page could not be audited, even on the retry. */
@@ -48,34 +64,44 @@ export interface ManifestEntry {
 }
 
 export interface Manifest {
-  version: 1;
+  version: 2;
   /** What was audited: "dist/" or the deployed site's URL. */
   target: string;
   preset: Preset;
   performanceRuns: number;
+  workers: number;
   lighthouseVersion: string;
   chrome: string;
   startedAt: string;
   finishedAt: string;
   /** Seconds each Chrome start and each Lighthouse run took: the audit's own benchmark. */
-  timing: { chromeStarts: number[]; runs: number[]; totalSeconds: number };
+  timing: { chromeStarts: number[]; deterministicRuns: number[]; timedRuns: number[]; deterministicSeconds: number; timedSeconds: number; totalSeconds: number };
   pages: ManifestEntry[];
 }
 
 export type ProgressEvent =
-  | { kind: 'page-start'; index: number; total: number; page: SelectedPage; elapsedMs: number; remainingMs: number }
+  | { kind: 'page-start'; index: number; total: number; page: SelectedPage; worker: number; elapsedMs: number; remainingMs: number }
   | { kind: 'page-retry'; page: SelectedPage; reason: string }
-    /** `scores` are the first run's, 0–100, before judging. */
-  | { kind: 'page-done'; page: SelectedPage; seconds: number; scores: Partial<Record<AuditedCategory, number | null>>; failure?: string };
+  /** `scores` are the deterministic run's, 0–100, as the summary shows them. */
+  | { kind: 'page-done'; page: SelectedPage; seconds: number; scores: Partial<Record<string, number | null>>; failure?: string }
+  | { kind: 'timed-start'; index: number; total: number; page: SelectedPage; runs: number; elapsedMs: number; remainingMs: number }
+  | { kind: 'timed-run'; page: SelectedPage; run: number; of: number; performance: number | null; lcpMs?: number; tbtMs?: number; load: LoadSample }
+  | { kind: 'timed-failed'; page: SelectedPage; reason: string };
 
 export interface CollectOptions {
   pages: readonly SelectedPage[];
+  /** The pages (among `pages`) that get timed runs. */
+  timedPages: readonly SelectedPage[];
   /** Origin the pages are loaded from: the local server or the deployed site. */
   origin: string;
+  /** A blank page on the same origin to start each run from (see dist-server.ts), when the server has one. */
+  blankPage?: string;
   target: string;
   runDir: string;
   preset: Preset;
   performanceRuns: number;
+  /** Chrome instances for the deterministic pass. */
+  workers: number;
   blockedUrlPatterns: readonly string[];
   pageTimeoutMs: number;
   chromeDescription: string;
@@ -83,6 +109,10 @@ export interface CollectOptions {
   /** Starts a fresh Chrome; called again after a crash or a timeout. It must kill Chrome if `signal` aborts while it starts. */
   launchChrome: (attempt: number, signal: AbortSignal) => Promise<ChromeSession>;
   runLighthouse: LighthouseRunner;
+  /** Takes the machine's audit lock for the timed pass; resolves to its release. */
+  acquireTimedLock: () => Promise<() => void>;
+  /** Starts measuring the machine's load; `stop()` gives the sample. */
+  sampleLoad: () => { stop(): LoadSample };
   signal: AbortSignal;
   onProgress: (event: ProgressEvent) => void;
   now?: () => number;
@@ -107,8 +137,8 @@ export function reportSlug(path: string, taken: Set<string>): string {
 
 /** Runs each page's audits again at most once after a timeout, a crash or a Lighthouse runtime error. */
 const ATTEMPTS_PER_PAGE = 2;
-/** Seconds a Lighthouse run takes on a 2-core machine, for the estimate before the first page is done. */
-const FIRST_GUESS_SECONDS_PER_RUN = 7;
+/** Seconds a run takes on a 2-core machine, for the estimate before the first ones are done. */
+const FIRST_GUESS_SECONDS = { deterministic: 4, timed: 6 };
 
 export class AuditAbortedError extends Error {
   override name = 'AuditAbortedError';
@@ -136,149 +166,270 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** Audits the pages one after another and writes manifest.json; the caller owns nothing Chrome-related afterwards. */
+/** The same-origin paths a run loaded, from Lighthouse's network-requests table. */
+export function observedPathsOf(lhr: LighthouseResultLike, origin: string, pagePath: string): string[] {
+  const paths = new Set<string>();
+  for (const item of lhr.audits['network-requests']?.details?.items ?? []) {
+    const url = typeof item === 'object' && item !== null && 'url' in item && typeof item.url === 'string' ? item.url : undefined;
+    if (!url || !URL.canParse(url)) continue;
+    const parsed = new URL(url);
+    if (parsed.origin === origin && parsed.pathname !== pagePath) paths.add(parsed.pathname);
+  }
+  return [...paths].sort();
+}
+
+const scoreOf = (lhr: LighthouseResultLike, category: string): number | null => {
+  const score = lhr.categories[category]?.score;
+  return typeof score === 'number' ? Math.round(score * 100) : null;
+};
+
+/** Average of the values, or the guess when there are none yet. */
+const averageOr = (values: readonly number[], guess: number) => (values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : guess);
+
+/** A Chrome that one worker owns, started on first use and again after a failure. */
+class ChromeSlot {
+  private session: ChromeSession | undefined;
+  private stopping = Promise.resolve();
+  private readonly start: (signal: AbortSignal) => Promise<ChromeSession>;
+  constructor(start: (signal: AbortSignal) => Promise<ChromeSession>) {
+    this.start = start;
+  }
+
+  async get(signal: AbortSignal): Promise<ChromeSession> {
+    this.session ??= await abortable(this.start(signal), signal);
+    return this.session;
+  }
+
+  stop(): Promise<void> {
+    const running = this.session;
+    this.session = undefined;
+    if (running) this.stopping = this.stopping.then(() => running.kill());
+    return this.stopping;
+  }
+}
+
+/** Audits the pages and writes manifest.json; the caller owns nothing Chrome-related afterwards. */
 export async function collect(options: CollectOptions): Promise<Manifest> {
   const now = options.now ?? Date.now;
   const started = now();
   const startedAt = new Date().toISOString();
-  const pagesDir = join(options.runDir, 'pages');
-  mkdirSync(pagesDir, { recursive: true });
+  mkdirSync(join(options.runDir, 'pages'), { recursive: true });
   const slugs = new Set<string>();
-  const entries: ManifestEntry[] = [];
-  const timing = { chromeStarts: [] as number[], runs: [] as number[], totalSeconds: 0 };
-  let chrome: ChromeSession | undefined;
+  const timing = { chromeStarts: [] as number[], deterministicRuns: [] as number[], timedRuns: [] as number[], deterministicSeconds: 0, timedSeconds: 0, totalSeconds: 0 };
+  const entries = new Map<string, ManifestEntry>();
+  const workers = Math.max(1, Math.min(options.workers, options.pages.length));
   let launches = 0;
-
-  let stopping = Promise.resolve();
-  const stopChrome = (): Promise<void> => {
-    const running = chrome;
-    chrome = undefined;
-    if (running) stopping = stopping.then(() => running.kill());
-    return stopping;
+  const slots: ChromeSlot[] = [];
+  const newSlot = () => {
+    const slot = new ChromeSlot(async (signal) => {
+      const launchStarted = now();
+      const session = await options.launchChrome(++launches, signal);
+      timing.chromeStarts.push((now() - launchStarted) / 1000);
+      return session;
+    });
+    slots.push(slot);
+    return slot;
   };
-  const onAbort = () => void stopChrome();
+  const onAbort = () => void Promise.all(slots.map((slot) => slot.stop()));
   options.signal.addEventListener('abort', onAbort, { once: true });
+  const throwIfAborted = () => {
+    if (options.signal.aborted) throw new AuditAbortedError(String(options.signal.reason));
+  };
+
+  /** One Lighthouse run in the slot's Chrome, bounded by the watchdog and the abort signal. */
+  const runOnce = async (slot: ChromeSlot, page: SelectedPage, mode: RunMode, skipAudits: readonly string[]): Promise<LighthouseRun> => {
+    const chrome = await slot.get(options.signal);
+    const result = await abortable(
+      withWatchdog(
+        options.runLighthouse({
+          url: options.origin + page.path,
+          port: chrome.port,
+          mode,
+          preset: options.preset,
+          skipAudits,
+          blockedUrlPatterns: options.blockedUrlPatterns,
+          maxWaitForLoadMs: options.pageTimeoutMs,
+          ...(options.blankPage ? { blankPage: options.blankPage } : {}),
+        }),
+        options.pageTimeoutMs + (options.watchdogGraceMs ?? 60_000),
+        'Lighthouse',
+      ),
+      options.signal,
+    );
+    if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
+    return result;
+  };
+
+  /** Runs `work` up to twice; after a failure the next attempt gets a fresh Chrome. Returns the failure reason, if both failed. */
+  const withRetry = async (slot: ChromeSlot, work: () => Promise<void>, onRetry: (reason: string) => void): Promise<{ failure?: string; attempts: number }> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await work();
+        return { attempts: attempt };
+      } catch (error) {
+        if (options.signal.aborted || error instanceof AuditAbortedError) throw new AuditAbortedError(String(options.signal.reason ?? (error as Error).message));
+        const reason = (error as Error).message.split('\n')[0] ?? 'unknown error';
+        await slot.stop();
+        if (attempt >= ATTEMPTS_PER_PAGE) return { failure: `${reason} (tried ${ATTEMPTS_PER_PAGE} times)`, attempts: attempt };
+        onRetry(reason);
+        await sleep(500);
+      }
+    }
+  };
+
+  const timedTotalGuess = () => options.timedPages.length * options.performanceRuns * averageOr(timing.timedRuns, FIRST_GUESS_SECONDS.timed) * 1000;
 
   try {
-    let pageSecondsTotal = 0;
-    for (const [position, page] of options.pages.entries()) {
-      if (options.signal.aborted) throw new AuditAbortedError(String(options.signal.reason));
-      const done = position;
-      const perPageMs = done > 0 ? pageSecondsTotal * 1000 / done : FIRST_GUESS_SECONDS_PER_RUN * 1000 * options.performanceRuns;
-      options.onProgress({
-        kind: 'page-start',
-        index: position + 1,
-        total: options.pages.length,
-        page,
-        elapsedMs: now() - started,
-        remainingMs: perPageMs * (options.pages.length - done),
-      });
-      const pageStarted = now();
-      const slug = reportSlug(page.path, slugs);
-      const url = options.origin + page.path;
-      // A page the sitemap leaves out is meant not to be indexed (404, noindex posts): is-crawlable does not apply.
-      const skipAudits = page.indexable ? [] : ['is-crawlable'];
-      const entry: ManifestEntry = {
-        path: page.path,
-        url,
-        template: page.template,
-        reason: page.reason,
-        indexable: page.indexable,
-        contentHash: page.contentHash,
-        runs: [],
-        skippedAudits: skipAudits,
-        attempts: 0,
-        seconds: 0,
-      };
-      let results: LighthouseRun[] = [];
-      for (let attempt = 1; attempt <= ATTEMPTS_PER_PAGE; attempt++) {
-        entry.attempts = attempt;
-        results = [];
-        try {
-          if (!chrome) {
-            const launchStarted = now();
-            chrome = await abortable(options.launchChrome(++launches, options.signal), options.signal);
-            timing.chromeStarts.push((now() - launchStarted) / 1000);
+    // 1. The deterministic pass, on `workers` Chromes at once.
+    const deterministicStarted = now();
+    let next = 0;
+    let done = 0;
+    const worker = async (workerIndex: number) => {
+      const slot = newSlot();
+      try {
+        for (let position = next++; position < options.pages.length; position = next++) {
+          throwIfAborted();
+          const page = options.pages[position]!;
+          const perPageMs = averageOr(timing.deterministicRuns, FIRST_GUESS_SECONDS.deterministic) * 1000;
+          options.onProgress({
+            kind: 'page-start',
+            index: position + 1,
+            total: options.pages.length,
+            page,
+            worker: workerIndex,
+            elapsedMs: now() - started,
+            remainingMs: (perPageMs * (options.pages.length - done)) / workers + timedTotalGuess(),
+          });
+          const pageStarted = now();
+          const slug = reportSlug(page.path, slugs);
+          // A page the sitemap leaves out is meant not to be indexed (404, noindex posts): is-crawlable does not apply.
+          const skipAudits = page.indexable ? [] : ['is-crawlable'];
+          const entry: ManifestEntry = { path: page.path, url: options.origin + page.path, template: page.template, reason: page.reason, indexable: page.indexable, observedPaths: [], skippedAudits: skipAudits, attempts: 0, seconds: 0 };
+          let result: LighthouseRun | undefined;
+          const outcome = await withRetry(
+            slot,
+            async () => {
+              const runStarted = now();
+              result = await runOnce(slot, page, 'deterministic', skipAudits);
+              timing.deterministicRuns.push((now() - runStarted) / 1000);
+            },
+            (reason) => options.onProgress({ kind: 'page-retry', page, reason }),
+          );
+          entry.attempts = outcome.attempts;
+          if (outcome.failure) {
+            entry.failure = outcome.failure;
+            result = undefined;
           }
-          for (let run = 1; run <= options.performanceRuns; run++) {
-            const runStarted = now();
-            const result = await abortable(
-              withWatchdog(
-                options.runLighthouse({
-                  url,
-                  port: chrome.port,
-                  categories: run === 1 ? AUDITED_CATEGORIES : ['performance'],
-                  preset: options.preset,
-                  skipAudits,
-                  blockedUrlPatterns: options.blockedUrlPatterns,
-                  maxWaitForLoadMs: options.pageTimeoutMs,
-                }),
-                options.pageTimeoutMs + (options.watchdogGraceMs ?? 60_000),
-                'Lighthouse',
-              ),
-              options.signal,
-            );
-            timing.runs.push((now() - runStarted) / 1000);
-            if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
-            results.push(result);
+          // Writing the results is outside the retry: a disk error is not the page's fault, and stops the audit.
+          if (result) {
+            entry.run = `pages/${slug}.json`;
+            entry.report = `pages/${slug}.html`;
+            writeFileSync(join(options.runDir, entry.run), result.json);
+            writeFileSync(join(options.runDir, entry.report), result.html);
+            entry.observedPaths = observedPathsOf(result.lhr, options.origin, page.path);
           }
-          delete entry.failure;
-          break;
-        } catch (error) {
-          if (options.signal.aborted || error instanceof AuditAbortedError) throw new AuditAbortedError(String(options.signal.reason ?? (error as Error).message));
-          const reason = (error as Error).message.split('\n')[0] ?? 'unknown error';
-          results = [];
-          // Whatever went wrong, the next attempt and the next page get a fresh Chrome.
-          await stopChrome();
-          if (attempt < ATTEMPTS_PER_PAGE) {
-            options.onProgress({ kind: 'page-retry', page, reason });
-            await sleep(500);
-          } else {
-            entry.failure = `${reason} (tried ${ATTEMPTS_PER_PAGE} times)`;
-          }
+          entry.seconds = (now() - pageStarted) / 1000;
+          entries.set(page.path, entry);
+          done++;
+          const scores = result ? { accessibility: scoreOf(result.lhr, 'accessibility'), 'best-practices': scoreOf(result.lhr, 'best-practices'), seo: scoreOf(result.lhr, 'seo') } : {};
+          options.onProgress({ kind: 'page-done', page, seconds: entry.seconds, scores, ...(entry.failure ? { failure: entry.failure } : {}) });
         }
+      } finally {
+        await slot.stop();
       }
-      // Writing the results is outside the retry: a disk error is not the page's fault, and stops the audit.
-      for (const [index, result] of results.entries()) {
-        const file = index === 0 ? `pages/${slug}.json` : `pages/${slug}.performance-${index + 1}.json`;
-        writeFileSync(join(options.runDir, file), result.json);
-        entry.runs.push(file);
+    };
+    await Promise.all(Array.from({ length: workers }, (_, index) => worker(index + 1)));
+    timing.deterministicSeconds = (now() - deterministicStarted) / 1000;
+
+    // 2. The timed pass: one run at a time, never overlapping another audit's on this machine.
+    const timedPages = options.timedPages.filter((page) => entries.get(page.path)?.run !== undefined);
+    if (timedPages.length > 0) {
+      throwIfAborted();
+      const release = await options.acquireTimedLock();
+      const timedStarted = now();
+      const slot = newSlot();
+      try {
+        for (const [position, page] of timedPages.entries()) {
+          throwIfAborted();
+          const entry = entries.get(page.path)!;
+          const perRunMs = averageOr(timing.timedRuns, FIRST_GUESS_SECONDS.timed) * 1000;
+          options.onProgress({
+            kind: 'timed-start',
+            index: position + 1,
+            total: timedPages.length,
+            page,
+            runs: options.performanceRuns,
+            elapsedMs: now() - started,
+            remainingMs: perRunMs * options.performanceRuns * (timedPages.length - position),
+          });
+          const slug = entry.run!.slice('pages/'.length, -'.json'.length);
+          let results: { run: LighthouseRun; load: LoadSample }[] = [];
+          const outcome = await withRetry(
+            slot,
+            async () => {
+              results = [];
+              for (let run = 1; run <= options.performanceRuns; run++) {
+                // Chrome is started before the sample, so its start-up is not counted as the run's load.
+                await slot.get(options.signal);
+                const sample = options.sampleLoad();
+                const runStarted = now();
+                const result = await runOnce(slot, page, 'timed', []);
+                const load = sample.stop();
+                timing.timedRuns.push((now() - runStarted) / 1000);
+                results.push({ run: result, load });
+                const lcp = result.lhr.audits['largest-contentful-paint']?.numericValue;
+                const tbt = result.lhr.audits['total-blocking-time']?.numericValue;
+                options.onProgress({
+                  kind: 'timed-run',
+                  page,
+                  run,
+                  of: options.performanceRuns,
+                  performance: scoreOf(result.lhr, 'performance'),
+                  ...(lcp !== undefined ? { lcpMs: lcp } : {}),
+                  ...(tbt !== undefined ? { tbtMs: tbt } : {}),
+                  load,
+                });
+              }
+            },
+            (reason) => options.onProgress({ kind: 'page-retry', page, reason }),
+          );
+          if (outcome.failure) {
+            entry.timedFailure = outcome.failure;
+            options.onProgress({ kind: 'timed-failed', page, reason: outcome.failure });
+            continue;
+          }
+          entry.timedRuns = results.map(({ run }, index) => {
+            const file = `pages/${slug}.timed-${index + 1}.json`;
+            writeFileSync(join(options.runDir, file), run.json);
+            return file;
+          });
+          entry.loads = results.map(({ load }) => load);
+        }
+      } finally {
+        await slot.stop();
+        release();
       }
-      const [first] = results;
-      if (first) {
-        entry.report = `pages/${slug}.html`;
-        writeFileSync(join(options.runDir, entry.report), first.html);
-      }
-      const scores = first
-        ? Object.fromEntries(
-            AUDITED_CATEGORIES.map((id) => {
-              const score = first.lhr.categories[id]?.score;
-              return [id, typeof score === 'number' ? Math.round(score * 100) : null];
-            }),
-          )
-        : {};
-      entry.seconds = (now() - pageStarted) / 1000;
-      pageSecondsTotal += entry.seconds;
-      entries.push(entry);
-      options.onProgress({ kind: 'page-done', page, seconds: entry.seconds, scores, ...(entry.failure ? { failure: entry.failure } : {}) });
+      timing.timedSeconds = (now() - timedStarted) / 1000;
     }
   } finally {
     options.signal.removeEventListener('abort', onAbort);
-    await stopChrome();
+    await Promise.all(slots.map((slot) => slot.stop()));
   }
 
   timing.totalSeconds = (now() - started) / 1000;
   const manifest: Manifest = {
-    version: 1,
+    version: 2,
     target: options.target,
     preset: options.preset,
     performanceRuns: options.performanceRuns,
+    workers,
     lighthouseVersion: options.lighthouseVersion,
     chrome: options.chromeDescription,
     startedAt,
     finishedAt: new Date().toISOString(),
     timing,
-    pages: entries,
+    // In the order they were selected, whatever order the workers finished them in.
+    pages: options.pages.map((page) => entries.get(page.path)).filter((entry): entry is ManifestEntry => entry !== undefined),
   };
   writeFileSync(join(options.runDir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;

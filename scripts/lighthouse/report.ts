@@ -3,10 +3,11 @@
 // change since the last. The formatting functions are pure; the few that touch files say so.
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDITED_CATEGORIES, type AuditedCategory } from '../../src/config/audit-schema.ts';
+import { AUDITED_CATEGORIES, DETERMINISTIC_CATEGORIES, type AuditedCategory } from '../../src/config/audit-schema.ts';
 import type { Judgement, PageVerdict } from './assert.ts';
 import type { Manifest, ProgressEvent } from './collect.ts';
-import type { DeferredPage, Selection } from './select-pages.ts';
+import type { CachedPage } from './page-cache.ts';
+import type { DeferredPage, Selection, SharedPage, UnchangedPage } from './select-pages.ts';
 
 export const CATEGORY_LABELS: Record<AuditedCategory, string> = {
   performance: 'perf',
@@ -22,17 +23,28 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 export function formatProgress(event: ProgressEvent): string {
   switch (event.kind) {
     case 'page-start':
-      return `[${event.index}/${event.total}] ${event.page.path} (${event.page.template}, ${event.page.reason}) · ${formatDuration(event.elapsedMs)} elapsed · about ${formatDuration(event.remainingMs)} left`;
+      return `[${event.index}/${event.total}] ${event.page.path} (${event.page.template}, ${event.page.reason}) · Chrome ${event.worker} · ${formatDuration(event.elapsedMs)} elapsed · about ${formatDuration(event.remainingMs)} left`;
     case 'page-retry':
       return `      ${event.page.path} failed (${event.reason}); retrying once with a fresh Chrome`;
     case 'page-done': {
       if (event.failure) return `      ✗ could not audit ${event.page.path}: ${event.failure}; continuing`;
-      const scores = AUDITED_CATEGORIES.map((id) => `${CATEGORY_LABELS[id]} ${formatScore(event.scores[id])}`).join(' · ');
-      return `      ${scores} (${event.seconds.toFixed(1)} s)`;
+      const scores = DETERMINISTIC_CATEGORIES.map((id) => `${CATEGORY_LABELS[id]} ${formatScore(event.scores[id])}`).join(' · ');
+      return `      ${event.page.path}: ${scores} (${event.seconds.toFixed(1)} s)`;
     }
+    case 'timed-start':
+      return `[timing ${event.index}/${event.total}] ${event.page.path} (${event.page.template}): ${event.runs} timed run(s), one at a time · ${formatDuration(event.elapsedMs)} elapsed · about ${formatDuration(event.remainingMs)} left`;
+    case 'timed-run': {
+      const facts = [`perf ${formatScore(event.performance)}`, ...(event.lcpMs !== undefined ? [`LCP ${seconds(event.lcpMs)}`] : []), ...(event.tbtMs !== undefined ? [`TBT ${Math.round(event.tbtMs)} ms`] : [])];
+      const load = event.load.otherCores === null ? '' : ` · other processes ${event.load.otherCores.toFixed(1)} of ${event.load.cores} cores`;
+      return `      timed run ${event.run} of ${event.of}: ${facts.join(' · ')}${load}`;
+    }
+    case 'timed-failed':
+      return `      ✗ could not time ${event.page.path}: ${event.reason}; its other results stand`;
   }
 }
 
@@ -138,6 +150,7 @@ export function formatFindings(pages: readonly PageVerdict[]): string[] {
     for (const page of pages) {
       for (const finding of page.findings.filter((item) => item.level === level)) {
         lines.push(`  ${level === 'error' ? 'ERROR' : 'WARN '} ${page.path}  ${finding.title} [${finding.id}]: expected ${finding.expected}, found ${finding.found}`);
+        if (finding.notFailedBecause) lines.push(`        not failed: ${finding.notFailedBecause}`);
         if (finding.docs) lines.push(`        ${finding.docs}`);
         for (const cause of finding.causes ?? []) {
           lines.push(`        · ${cause.title} [${cause.id}]: ${cause.found}`);
@@ -153,43 +166,140 @@ function describeDeferred(deferred: readonly DeferredPage[], maxChangedPages: nu
   const overCap = deferred.filter((item) => item.why === 'max-changed-pages').length;
   const overMax = deferred.filter((item) => item.why === 'max-pages').length;
   const lines: string[] = [];
-  if (overCap > 0) lines.push(`${overCap} more changed post(s) wait for the next run (audit.maxChangedPages is ${maxChangedPages}; --all audits everything).`);
+  if (overCap > 0) lines.push(`${overCap} more changed page(s) wait for the next run (audit.maxChangedPages is ${maxChangedPages}; --all audits everything).`);
   if (overMax > 0) lines.push(`${overMax} page(s) left out by --max-pages.`);
   return lines;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+
+/** "2 Dec 2026, 00:41 UTC". */
+export function formatWhen(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+/** A few paths, then how many more. */
+function listPaths(paths: readonly string[], limit = 6): string {
+  return paths.length <= limit ? paths.join(', ') : `${paths.slice(0, limit).join(', ')} and ${paths.length - limit} more`;
+}
+
+/** Pages whose kept results stand, one line per template, each with the date of its oldest result. */
+export function formatUnchanged(unchanged: readonly UnchangedPage[]): string[] {
+  if (unchanged.length === 0) return [];
+  const byTemplate = new Map<string, UnchangedPage[]>();
+  for (const page of unchanged) byTemplate.set(page.template, [...(byTemplate.get(page.template) ?? []), page]);
+  const lines = [`${unchanged.length} page(s) unchanged since their last audit; their results stand:`];
+  for (const [template, pages] of byTemplate) {
+    const oldest = pages.reduce((first, page) => (page.since < first ? page.since : first), pages[0]!.since);
+    lines.push(`  ${template}: ${pages.length === 1 ? `${pages[0]!.path} unchanged since ${formatWhen(oldest)}` : `${pages.length} pages (${listPaths(pages.map((page) => page.path), 3)}), unchanged since ${formatWhen(oldest)} or later`}`);
+  }
+  return lines;
+}
+
+/** Pages that share a representative's result, grouped by it. */
+export function formatShared(shared: readonly SharedPage[]): string[] {
+  const byRepresentative = new Map<string, SharedPage[]>();
+  for (const item of shared) byRepresentative.set(item.with, [...(byRepresentative.get(item.with) ?? []), item]);
+  return [...byRepresentative].map(
+    ([representative, items]) =>
+      `${items.length} other ${items[0]!.template} page(s) share the result of ${representative} (only files they share with it changed): ${listPaths(items.map((item) => item.path))}.`,
+  );
+}
+
+export interface UnchangedRunInput {
+  target: string;
+  selection: Pick<Selection, 'unchanged' | 'deferred' | 'otherShards'>;
+  cache: Readonly<Record<string, CachedPage>>;
+  maxChangedPages: number;
+}
+
+/** What a run with nothing to audit says. */
+export function formatUnchangedRun(input: UnchangedRunInput): string {
+  const { selection } = input;
+  const lines = [
+    selection.deferred.length > 0
+      ? `Lighthouse: nothing audited in ${input.target} this run.`
+      : `Lighthouse: nothing to audit in ${input.target}: no page's HTML, loaded files or headers changed since its last audit.`,
+  ];
+  lines.push(...formatUnchanged(selection.unchanged).map((line) => `  ${line}`));
+  if (selection.otherShards > 0) lines.push(`  ${selection.otherShards} page(s) are audited by the other shards.`);
+  lines.push(...describeDeferred(selection.deferred, input.maxChangedPages).map((line) => `  ${line}`));
+  const warnings = selection.unchanged.reduce((count, page) => count + (input.cache[page.path]?.verdict.findings.filter((finding) => finding.level === 'warn').length ?? 0), 0);
+  const kept = `kept results${warnings > 0 ? `, ${warnings} warning(s) among them` : ''}`;
+  lines.push(
+    selection.deferred.length > 0
+      ? `✓ Every page audited before meets its budgets (${kept}); ${selection.deferred.length} page(s) wait for a later run.`
+      : `✓ Every page meets its budgets (${kept}). npm run audit -- --all audits every page again.`,
+  );
+  return lines.join('\n');
 }
 
 export interface SummaryInput {
   judgement: Judgement;
   manifest: Manifest;
-  selection: Pick<Selection, 'deferred' | 'unchanged' | 'missingAlways' | 'otherShards'>;
+  selection: Pick<Selection, 'deferred' | 'unchanged' | 'shared' | 'missingAlways' | 'otherShards'>;
+  /** Paths of the pages that had timed runs. */
+  timedPages: readonly string[];
   previous: ReadonlyMap<string, { at: string; scores: PageScores }>;
   maxChangedPages: number;
   /** Where the HTML index of this run is, as the user should open it. */
   reportIndex: string;
 }
 
+/** The machine's load during the timed runs, and what it meant for the verdict. */
+function formatLoad(pages: readonly PageVerdict[]): string[] {
+  const timed = pages.filter((page) => page.timing?.load);
+  if (timed.length === 0) return [];
+  const busy = timed.filter((page) => page.timing!.load!.throttled);
+  const shown = [...busy, ...timed.filter((page) => !page.timing!.load!.throttled)].slice(0, 8);
+  const lines = shown.map((page) => `  ${page.path}: ${page.timing!.load!.summary}${page.timing!.load!.throttled ? ' (busy)' : ''}`);
+  if (timed.length > shown.length) lines.push(`  … and ${timed.length - shown.length} more timed page(s)`);
+  if (busy.length === 0) return ['Machine load during the timed runs (quiet enough to trust the timings):', ...lines];
+  const letOff = busy.filter((page) => page.findings.some((finding) => finding.notFailedBecause !== undefined));
+  const reason = busy[0]!.timing!.load!.reason;
+  return [
+    `⚠ The machine was busy during the timed runs of ${busy.length} of ${timed.length} page(s): their timings read slower than the pages are.`,
+    ...lines,
+    ...(reason ? [`  ${reason}`] : []),
+    letOff.length > 0
+      ? `  Timing errors on ${letOff.length} page(s) are reported as warnings instead; those pages are audited and timed again on the next run.`
+      : '  These budgets only warn about timing, so nothing was let off; to measure it again on a quiet machine, run npm run audit -- --all.',
+  ];
+}
+
 /** The summary printed at the end of a run. */
 export function formatSummary(input: SummaryInput): string {
   const { judgement, manifest, selection } = input;
   const lines: string[] = [];
-  const runsNote = manifest.performanceRuns > 1 ? `performance: median of ${manifest.performanceRuns} runs` : 'performance: 1 run';
+  const runsNote =
+    input.timedPages.length === 0
+      ? 'no page timed'
+      : `perf, LCP and TBT: ${manifest.performanceRuns > 1 ? `median of ${manifest.performanceRuns} timed runs` : '1 timed run'}, – where a page was not timed`;
   lines.push(`Lighthouse ${manifest.lighthouseVersion} audit of ${manifest.target} · ${manifest.preset} · ${judgement.pages.length} page(s) · ${runsNote}`);
   lines.push(...formatScoreTable(judgement.pages, input.previous));
 
   const notes: string[] = [];
-  if (selection.unchanged > 0) notes.push(`${selection.unchanged} unchanged post(s) skipped: they met their budgets at their last audit.`);
+  if (input.timedPages.length > 0) {
+    notes.push(`Timed (performance score, LCP, TBT): ${listPaths(input.timedPages)}; pages of one template share their layout, CSS and scripts (audit.timedPages).`);
+  }
+  notes.push(...formatShared(selection.shared));
+  notes.push(...formatUnchanged(selection.unchanged));
   notes.push(...describeDeferred(selection.deferred, input.maxChangedPages));
   if (selection.otherShards > 0) notes.push(`${selection.otherShards} page(s) are audited by the other shards.`);
   for (const path of selection.missingAlways) notes.push(`audit.alwaysAudit lists ${path}, which this build does not have.`);
   const skipped = judgement.pages.filter((page) => page.skippedAudits.length > 0).map((page) => page.path);
-  if (skipped.length > 0) notes.push(`Not in the sitemap, so not checked for indexability (is-crawlable): ${skipped.join(', ')}.`);
+  if (skipped.length > 0) notes.push(`Not in the sitemap, so not checked for indexability (is-crawlable): ${listPaths(skipped)}.`);
+  notes.push(...formatLoad(judgement.pages));
   lines.push(...notes.map((note) => `  ${note}`));
 
-  const { runs, chromeStarts, totalSeconds } = manifest.timing;
-  if (runs.length > 0) {
-    const average = runs.reduce((sum, value) => sum + value, 0) / runs.length;
-    const chrome = chromeStarts.length > 0 ? `; Chrome started ${chromeStarts.length} time(s), ${(chromeStarts.reduce((a, b) => a + b, 0) / chromeStarts.length).toFixed(1)} s each` : '';
-    lines.push(`  Timing: ${runs.length} Lighthouse run(s), ${average.toFixed(1)} s each on average (${Math.min(...runs).toFixed(1)}–${Math.max(...runs).toFixed(1)} s)${chrome}; ${formatDuration(totalSeconds * 1000)} in all.`);
+  const { deterministicRuns, timedRuns, chromeStarts, deterministicSeconds, timedSeconds, totalSeconds } = manifest.timing;
+  if (deterministicRuns.length > 0) {
+    const perMinute = deterministicSeconds > 0 ? (judgement.pages.length / deterministicSeconds) * 60 : 0;
+    const timed = timedRuns.length > 0 ? `; timed pass: ${timedRuns.length} run(s) one at a time in ${formatDuration(timedSeconds * 1000)}` : '';
+    lines.push(
+      `  Timing: deterministic pass: ${judgement.pages.length} page(s) on ${manifest.workers} Chrome(s) in ${formatDuration(deterministicSeconds * 1000)} ` +
+        `(${perMinute.toFixed(0)} pages/min)${timed}; Chrome started ${chromeStarts.length} time(s); ${formatDuration(totalSeconds * 1000)} in all.`,
+    );
   }
   lines.push(`  Reports: ${input.reportIndex}`);
   lines.push('');
@@ -215,8 +325,8 @@ function htmlPage(title: string, body: string): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`;
 }
 
-/** The index of one run: scores, findings and links to each page's Lighthouse report. */
-export function renderRunIndex(judgement: Judgement, manifest: Manifest): string {
+/** The index of one run: scores, findings, links to each page's Lighthouse report, and the pages not audited again. */
+export function renderRunIndex(judgement: Judgement, manifest: Manifest, kept: { shared: readonly SharedPage[]; unchanged: readonly UnchangedPage[] } = { shared: [], unchanged: [] }): string {
   const rows = judgement.pages
     .map((page) => {
       const scores = AUDITED_CATEGORIES.map((id) => `<td class="num">${page.failed ? 'failed' : formatScore(page.scores[id])}</td>`).join('');
@@ -233,7 +343,8 @@ export function renderRunIndex(judgement: Judgement, manifest: Manifest): string
         const causes = (finding.causes ?? [])
           .map((cause) => `<li>${escapeHtml(cause.title)} <code>${escapeHtml(cause.id)}</code>: ${escapeHtml(cause.found)}${cause.docs ? ` <a href="${escapeHtml(cause.docs)}">docs</a>` : ''}</li>`)
           .join('');
-        return `<li class="${finding.level}"><strong>${finding.level.toUpperCase()}</strong> ${escapeHtml(page.path)}: ${escapeHtml(finding.title)} <code>${escapeHtml(finding.id)}</code>, expected ${escapeHtml(finding.expected)}, found ${escapeHtml(finding.found)}${docs}${causes ? `<ul>${causes}</ul>` : ''}</li>`;
+        const forgiven = finding.notFailedBecause ? ` (not failed: ${escapeHtml(finding.notFailedBecause)})` : '';
+        return `<li class="${finding.level}"><strong>${finding.level.toUpperCase()}</strong> ${escapeHtml(page.path)}: ${escapeHtml(finding.title)} <code>${escapeHtml(finding.id)}</code>, expected ${escapeHtml(finding.expected)}, found ${escapeHtml(finding.found)}${forgiven}${docs}${causes ? `<ul>${causes}</ul>` : ''}</li>`;
       }),
     )
     .join('\n');
@@ -249,8 +360,16 @@ ${verdict}
 <table><thead><tr><th>page</th><th>template</th><th>why</th>${header}<th>Lighthouse report</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-${findings ? `<h2>Findings</h2><ul>\n${findings}\n</ul>` : ''}`,
+${findings ? `<h2>Findings</h2><ul>\n${findings}\n</ul>` : ''}
+${renderKept(kept)}`,
   );
+}
+
+function renderKept(kept: { shared: readonly SharedPage[]; unchanged: readonly UnchangedPage[] }): string {
+  const shared = kept.shared.map((item) => `<tr><td>${escapeHtml(item.path)}</td><td>${escapeHtml(item.template)}</td><td>shares the result of ${escapeHtml(item.with)}</td></tr>`);
+  const unchanged = kept.unchanged.map((page) => `<tr><td>${escapeHtml(page.path)}</td><td>${escapeHtml(page.template)}</td><td>unchanged since ${escapeHtml(formatWhen(page.since))}</td></tr>`);
+  if (shared.length + unchanged.length === 0) return '';
+  return `<h2>Not audited again</h2>\n<table><thead><tr><th>page</th><th>template</th><th>result</th></tr></thead><tbody>\n${[...shared, ...unchanged].join('\n')}\n</tbody></table>`;
 }
 
 /** The reports folder's front page: every kept run, newest first. */

@@ -1,13 +1,15 @@
-// The whole audit: find Chrome, find the pages, choose which to audit, then the three stages
-// (collect → assert → report), which talk through the run folder's files. Returns the exit code;
-// only the entry script (scripts/audit.ts) exits.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The whole audit: find Chrome, find the pages and what each one's audit depends on, choose which to
+// audit, then the three stages (collect → assert → report), which talk through the run folder's files.
+// Returns the exit code; only the entry script (scripts/audit.ts) exits.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuditConfig } from '../../src/config/audit-schema.ts';
+import { deterministicPerformanceAudits, type AuditConfig } from '../../src/config/audit-schema.ts';
+import { readProjectPaths } from '../../src/config/build-env.ts';
 import type { SiteConfig } from '../../src/config/site-schema.ts';
 import { displayPath } from '../../src/lib/files.ts';
+import { parseHeadersFile, type HeaderRule } from '../../src/security/headers.ts';
 import { routeHref, urlPolicyOf, type RoutePath } from '../../src/seo/urls.ts';
 import { auditIsRequired, type AuditArgs } from './audit-args.ts';
 import { judgeRun, type Budgets } from './assert.ts';
@@ -15,12 +17,15 @@ import { CHROME_SOURCE_NAMES, chromeVersion, ChromeStartError, countProcessesWit
 import { AuditAbortedError, collect, type Manifest } from './collect.ts';
 import { DistServerError, startDistServer, type DistServer } from './dist-server.ts';
 import type { LighthouseResultLike } from './lighthouse-result.ts';
-import { lighthouseVersion, loadLighthouseRunner } from './lighthouse-runner.ts';
-import { acquireMachineLock, formatWait } from './machine-lock.ts';
-import { cacheFileFor, hashOf, nextAuditedHashes, readAuditedHashes, writeAuditedHashes } from './page-cache.ts';
-import { appendHistory, formatProgress, formatSummary, historyEntryOf, previousScores, pruneRuns, readHistory, renderReportsIndex, renderRunIndex } from './report.ts';
-import { selectPages } from './select-pages.ts';
+import { lighthouseVersion, startLighthouseThreads, type LighthouseThreads } from './lighthouse-runner.ts';
+import { judgeLoad, startLoadSample } from './machine-load.ts';
+import { acquireMachineLock, formatWait, lockFileFrom } from './machine-lock.ts';
+import { cacheFileFor, hashOf, nextAuditCache, readAuditCache, writeAuditCache } from './page-cache.ts';
+import { compareInputs, InputHasher, type PageInputs } from './page-inputs.ts';
+import { appendHistory, formatProgress, formatSummary, formatUnchangedRun, historyEntryOf, previousScores, pruneRuns, readHistory, renderReportsIndex, renderRunIndex } from './report.ts';
+import { selectPages, timedPagesOf, type SourceChanges } from './select-pages.ts';
 import { AuditInputError, discoverDistPages, discoverRemotePages, servePolicyOf, type SitePage } from './site-pages.ts';
+import { SinceError, sourceChangesSince } from './source-changes.ts';
 
 /** Run folders kept in the reports folder; older ones are deleted. */
 const KEPT_RUNS = 10;
@@ -40,6 +45,20 @@ export interface AuditEnvironment {
 
 function runId(date: Date, preset: string): string {
   return `${date.toISOString().replace(/[:.]/g, '-')}-${preset}`;
+}
+
+function readDistFile(dist: string, file: string): Buffer | undefined {
+  try {
+    return readFileSync(join(dist, file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The site's _headers rules, as a static host would apply them (none when the build wrote no file). */
+function readHeaderRules(dist: string): HeaderRule[] {
+  const file = join(dist, '_headers');
+  return existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : [];
 }
 
 export async function runAudit(context: AuditEnvironment): Promise<number> {
@@ -76,9 +95,11 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
     return 0;
   }
 
-  // 2. The pages, from the build or from the deployed site.
+  // 2. The pages, from the build or from the deployed site, and what each one's audit depends on.
   const target = args.url ?? displayPath(dist, cwd);
+  const policy = servePolicyOf({ siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat });
   let pages: SitePage[];
+  let since: SourceChanges | undefined;
   try {
     if (args.url) {
       ({ pages } = await discoverRemotePages(args.url));
@@ -86,76 +107,89 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       ({ pages } = discoverDistPages({ dist, siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat, preview: context.preview }));
       if (context.preview) out('Preview build (SITE_PREVIEW): every page is noindex on purpose, so indexability (is-crawlable) is not checked.');
     }
+    if (args.since) since = sourceChangesSince(args.since, { projectRoot: context.projectRoot, contentDir: resolve(context.projectRoot, readProjectPaths(env).contentDir), policy: urlPolicyOf(site) });
   } catch (error) {
-    if (!(error instanceof AuditInputError)) throw error;
+    if (!(error instanceof AuditInputError) && !(error instanceof SinceError)) throw error;
     err(`Lighthouse audit failed: ${error.message}`);
     return 1;
   }
   const auditedSite = { ...urlPolicyOf(site), site: args.url ?? site.url };
   const alwaysAudit = config.alwaysAudit.map((route) => routeHref(route as RoutePath, auditedSite));
-
-  // 3. Which of them this run audits.
   const budgets: Budgets = { categories: config.categories, assertions: config.assertions };
   const version = lighthouseVersion();
-  const cacheContext = hashOf({ version, preset, budgets, blocked: config.blockedUrlPatterns });
+  // A kept result stands only for the same budgets, preset, Lighthouse and Chrome.
+  const cacheContext = hashOf({ version, chrome: chrome.version, preset, budgets, blocked: config.blockedUrlPatterns });
   const cacheFile = cacheFileFor(cacheDir, args.url ?? `dist:${site.url}`, preset);
-  const auditedHashes = readAuditedHashes(cacheFile, cacheContext);
+  const cache = readAuditCache(cacheFile, cacheContext);
+  const headerRules = args.url ? [] : readHeaderRules(dist);
+  const hasher = new InputHasher({ read: (file) => readDistFile(dist, file), policy, headerRules });
+  const inputsOf = (page: SitePage, observedPaths: readonly string[]): PageInputs =>
+    page.file ? hasher.pageInputs({ file: page.file, path: page.path, extraPaths: observedPaths }) : { htmlHash: page.contentHash, deps: {}, headersHash: '' };
+  const currentInputs = new Map(pages.map((page) => [page.path, inputsOf(page, cache[page.path]?.observedPaths ?? [])]));
+
+  // 3. Which of them this run audits.
   const selection = selectPages({
-    pages,
-    auditedHashes,
+    pages: pages.map((page) => ({ ...page, inputs: currentInputs.get(page.path)! })),
+    cache,
+    compare: compareInputs,
     alwaysAudit,
     all: args.all,
+    since,
     maxChangedPages: config.maxChangedPages,
     maxPages: args.maxPages,
     shard: args.shard,
   });
+  const timedPages = timedPagesOf(selection.pages, args.timed ?? config.timedPages);
+  const workers = args.workers ?? (config.workers || availableParallelism());
   const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.count})` : '';
-  out(`Lighthouse: ${selection.pages.length} of ${pages.length} pages of ${target} to audit${shardNote}, ${preset}, ${performanceRuns} performance run(s) each, one audit at a time.`);
   if (selection.pages.length === 0) {
-    out('Nothing to audit.');
+    out(formatUnchangedRun({ target, selection, cache, maxChangedPages: config.maxChangedPages }));
     return 0;
   }
+  out(
+    `Lighthouse: ${selection.pages.length} of ${pages.length} pages of ${target} to audit${shardNote}, ${preset}: ` +
+      `accessibility, best practices, SEO and performance facts on ${Math.min(workers, selection.pages.length)} Chrome(s) at once; ` +
+      `timing on ${timedPages.length} page(s), ${performanceRuns} run(s) each, one at a time.`,
+  );
 
-  // 4. Collect, holding the machine's audit lock, with a server for dist/ and a Chrome profile of our own.
-  let release: () => void;
-  try {
-    release = await acquireMachineLock({
-      signal: context.signal,
-      onWait: (info) => out(formatWait(info)),
-      onReclaim: (reason) => out(`Took over the machine's Lighthouse audit lock: ${reason}.`),
-    });
-  } catch (error) {
-    if (!context.signal.aborted) throw error;
-    err('Lighthouse audit stopped while waiting for another audit to finish.');
-    return 1;
-  }
+  // 4. Collect, with a server for dist/ (sending the site's _headers) and Chrome profiles of our own.
   const started = new Date();
   const runDirName = `runs/${runId(started, preset)}`;
   const runDir = join(reportsDir, runDirName);
   let server: DistServer | undefined;
+  let threads: LighthouseThreads | undefined;
   const profileRoot = mkdtempSync(join(tmpdir(), 'lighthouse-audit-chrome-'));
   let manifest: Manifest;
   try {
-    if (!args.url) {
-      server = await startDistServer({ root: dist, policy: servePolicyOf({ siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat }), ...(args.port ? { port: args.port } : {}) });
-    }
+    if (!args.url) server = await startDistServer({ root: dist, policy, headerRules, ...(args.port ? { port: args.port } : {}) });
     const origin = args.url ? new URL(args.url).origin : server!.origin;
-    out(`Chrome: ${chrome.version} (${chrome.path}), profile ${profileRoot}${server ? `; serving ${target} at ${server.siteUrl}` : ''}`);
-    const runLighthouse = await loadLighthouseRunner();
+    out(`Chrome: ${chrome.version} (${chrome.path}), profiles in ${profileRoot}${server ? `; serving ${target} at ${server.siteUrl}` : ''}`);
+    threads = startLighthouseThreads(deterministicPerformanceAudits(config.assertions));
     mkdirSync(runDir, { recursive: true });
     manifest = await collect({
       pages: selection.pages,
+      timedPages,
       origin,
+      ...(server ? { blankPage: server.blankPage } : {}),
       target,
       runDir,
       preset,
       performanceRuns,
+      workers,
       blockedUrlPatterns: config.blockedUrlPatterns,
       pageTimeoutMs: (args.pageTimeoutSeconds ?? config.pageTimeoutSeconds) * 1000,
       chromeDescription: chrome.version,
       lighthouseVersion: version,
       launchChrome: (attempt, signal) => launchChrome({ chromePath: chrome.path, extraFlags: chrome.extraFlags, profileDir: join(profileRoot, `chrome-${attempt}`), signal }),
-      runLighthouse,
+      runLighthouse: threads.run,
+      acquireTimedLock: () =>
+        acquireMachineLock({
+          file: lockFileFrom(env),
+          signal: context.signal,
+          onWait: (info) => out(formatWait(info)),
+          onReclaim: (reason) => out(`Took over the machine's Lighthouse audit lock: ${reason}`),
+        }),
+      sampleLoad: () => startLoadSample(),
       signal: context.signal,
       onProgress: (event) => out(formatProgress(event)),
     });
@@ -164,32 +198,36 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       err(`Lighthouse audit failed: ${error.message}`);
       return 1;
     }
-    if (error instanceof AuditAbortedError) {
-      err(`Lighthouse audit stopped (${error.message}); Chrome and the server are shut down.`);
+    if (error instanceof AuditAbortedError || context.signal.aborted) {
+      err(`Lighthouse audit stopped (${context.signal.aborted ? String(context.signal.reason) : (error as Error).message}); Chrome and the server are shut down.`);
       return 1;
     }
     throw error;
   } finally {
+    await threads?.close();
     await server?.close();
     // Chrome killed while starting has no one waiting for it: let its processes go before removing their profile.
     for (let waited = 0; waited < 5000 && countProcessesWith(profileRoot) > 0; waited += 100) await sleep(100);
     rmSync(profileRoot, { recursive: true, force: true });
-    release();
   }
 
   // 5. Assert, from the files collect wrote.
-  const judgement = judgeRun(manifest.pages, (file) => JSON.parse(readFileSync(join(runDir, file), 'utf8')) as LighthouseResultLike, budgets);
+  const readRun = (file: string) => JSON.parse(readFileSync(join(runDir, file), 'utf8')) as LighthouseResultLike;
+  const judgement = judgeRun(manifest.pages, readRun, budgets, (entry, timed) =>
+    judgeLoad(entry.loads ?? [], timed.map((run) => run.environment?.benchmarkIndex).filter((value): value is number => typeof value === 'number')),
+  );
   writeFileSync(join(runDir, 'assertions.json'), `${JSON.stringify(judgement, null, 1)}\n`);
 
-  // 6. Report: the summary, the HTML index, the history and the changed-only cache.
+  // 6. Report: the summary, the HTML index, the history and the cache of results.
   const historyFile = join(reportsDir, 'history.jsonl');
   const history = readHistory(historyFile);
   const previous = previousScores(history, manifest.target, manifest.preset);
-  writeFileSync(join(runDir, 'index.html'), renderRunIndex(judgement, manifest));
+  writeFileSync(join(runDir, 'index.html'), renderRunIndex(judgement, manifest, { shared: selection.shared, unchanged: selection.unchanged }));
   const summary = formatSummary({
     judgement,
     manifest,
     selection,
+    timedPages: timedPages.map((page) => page.path),
     previous,
     maxChangedPages: config.maxChangedPages,
     reportIndex: displayPath(join(runDir, 'index.html'), cwd),
@@ -201,13 +239,20 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   appendHistory(historyFile, entry);
   const kept = pruneRuns(reportsDir, KEPT_RUNS);
   writeFileSync(join(reportsDir, 'index.html'), renderReportsIndex([...history, entry], kept));
-  writeAuditedHashes(
+  const byPath = new Map(pages.map((page) => [page.path, page]));
+  writeAuditCache(
     cacheFile,
     cacheContext,
-    nextAuditedHashes(
-      auditedHashes,
-      judgement.pages.map((page) => ({ path: page.path, contentHash: page.contentHash, passed: !page.findings.some((finding) => finding.level === 'error') })),
-    ),
+    nextAuditCache(cache, {
+      at: manifest.finishedAt,
+      audited: judgement.pages.map((verdict) => {
+        const observedPaths = manifest.pages.find((item) => item.path === verdict.path)?.observedPaths ?? [];
+        // Hashed again with what Lighthouse saw it load, so the next run compares like with like.
+        return { path: verdict.path, verdict, observedPaths, inputs: inputsOf(byPath.get(verdict.path)!, observedPaths) };
+      }),
+      shared: selection.shared,
+      currentInputs,
+    }),
   );
   return judgement.passed ? 0 : 1;
 }
