@@ -135,6 +135,23 @@ describe('the dist/ server', () => {
     }
   });
 
+  it('answers a blank page on the site’s origin with the home page’s headers, for Lighthouse to start each run from', async () => {
+    const withRules = await startDistServer({
+      root,
+      policy: { basePath: '/blog/', trailingSlash: 'always', format: 'directory' },
+      headerRules: [{ path: '/*', headers: { 'Cross-Origin-Opener-Policy': 'same-origin' } }],
+    });
+    try {
+      expect(withRules.blankPage).toBe(`${withRules.siteUrl}__audit-blank__.html`);
+      const blank = await fetch(withRules.blankPage);
+      expect(blank.status).toBe(200);
+      expect(blank.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(await blank.text()).toMatch(/^<!doctype html>.*<body><\/body>/);
+    } finally {
+      await withRules.close();
+    }
+  });
+
   it('says clearly when the port asked for is in use', async () => {
     const blocker = createServer();
     await new Promise<void>((resolveListen) => blocker.listen(0, '127.0.0.1', resolveListen));
