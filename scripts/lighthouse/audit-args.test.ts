@@ -26,6 +26,10 @@ describe('the audit’s command line', () => {
     });
   });
 
+  it('reads which pages to time, how many Chromes to use and the commit to compare with', () => {
+    expect(parseAuditArgs(['--since', 'main', '--timed', 'none', '--workers', '3'])).toMatchObject({ since: 'main', timed: 'none', workers: 3 });
+  });
+
   it('normalises a deployed site’s URL to end in "/"', () => {
     expect(parseAuditArgs(['--url', 'https://example.com/blog']).url).toBe('https://example.com/blog/');
   });
@@ -39,6 +43,11 @@ describe('the audit’s command line', () => {
     { argv: ['--preset', 'tablet'], message: '--preset is mobile or desktop, not "tablet"' },
     { argv: ['--url', 'example.com'], message: '--url expects the site\'s address, e.g. https://example.com/, not "example.com"' },
     { argv: ['--url', 'https://example.com/', '--dist', 'x'], message: '--url audits a deployed site; --dist and --port are for auditing a local build' },
+    { argv: ['--timed', 'some'], message: '--timed is per-template, all or none, not "some"' },
+    { argv: ['--workers', '0'], message: '--workers expects a whole number from 1 to 16, not "0"' },
+    { argv: ['--since', ' '], message: '--since expects a git commit, branch or tag, e.g. --since main, not " "' },
+    { argv: ['--all', '--since', 'main'], message: '--all audits every page and --since the pages changed since a commit. Use one or the other.' },
+    { argv: ['--url', 'https://example.com/', '--since', 'main'], message: '--since maps source files to the pages of a local build; it cannot be used with --url.' },
     { argv: ['--everything'], message: "Unknown option '--everything'. Run npm run audit -- --help for the options." },
   ])('rejects $argv with a message saying what to write', ({ argv, message }) => {
     expect(() => parseAuditArgs(argv)).toThrow(message);

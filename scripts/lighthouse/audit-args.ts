@@ -63,6 +63,12 @@ function positiveInteger(flag: string, value: string, { min = 1, max = Number.MA
   return parsed;
 }
 
+function oneOf<T extends string>(flag: string, choices: readonly T[], value: string): T {
+  const choice = choices.find((name) => name === value);
+  if (!choice) throw new UsageError(`--${flag} is ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}, not "${value}"`);
+  return choice;
+}
+
 export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
@@ -115,11 +121,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     if (values.since.trim() === '' || values.since.startsWith('-')) throw new UsageError(`--since expects a git commit, branch or tag, e.g. --since main, not "${values.since}"`);
     args.since = values.since;
   }
-  if (values.timed !== undefined) {
-    const timed = TIMED_PAGES.find((name) => name === values.timed);
-    if (!timed) throw new UsageError(`--timed is ${TIMED_PAGES.join(', ')}, not "${values.timed}"`);
-    args.timed = timed;
-  }
+  if (values.timed !== undefined) args.timed = oneOf('timed', TIMED_PAGES, values.timed);
   if (values.workers !== undefined) args.workers = positiveInteger('workers', values.workers, { max: AUDIT_LIMITS.maxWorkers });
   if (values.url !== undefined) {
     if (!/^https?:\/\//.test(values.url) || !URL.canParse(values.url)) throw new UsageError(`--url expects the site's address, e.g. https://example.com/, not "${values.url}"`);
@@ -127,11 +129,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     if (!url.pathname.endsWith('/')) url.pathname += '/';
     args.url = url.href;
   }
-  if (values.preset !== undefined) {
-    const preset = PRESETS.find((name) => name === values.preset);
-    if (!preset) throw new UsageError(`--preset is ${PRESETS.join(' or ')}, not "${values.preset}"`);
-    args.preset = preset;
-  }
+  if (values.preset !== undefined) args.preset = oneOf('preset', PRESETS, values.preset);
   if (values.runs !== undefined) args.runs = positiveInteger('runs', values.runs, { max: AUDIT_LIMITS.maxPerformanceRuns });
   if (values['page-timeout'] !== undefined) args.pageTimeoutSeconds = positiveInteger('page-timeout', values['page-timeout'], AUDIT_LIMITS.pageTimeoutSeconds);
   if (values.port !== undefined) args.port = positiveInteger('port', values.port, { max: 65535 });

@@ -85,7 +85,7 @@ describe('the audit, run after run', () => {
 
   it('audits only the post that was edited', async () => {
     site.editPost(POSTS[2]);
-    const { exitCode, output } = await audit(args());
+    const { exitCode, output } = await audit(args('--timed', 'none'));
     expect(exitCode, output).toBe(0);
     expect(auditedPages(output)).toEqual([[POSTS[2], 'changed']]);
     expect(output).toMatch(/5 page\(s\) unchanged since their last audit/);
@@ -93,7 +93,7 @@ describe('the audit, run after run', () => {
 
   it('audits one page per template when the shared CSS changed, and says the others share its result', async () => {
     site.editSharedCss();
-    const { exitCode, output } = await audit(args());
+    const { exitCode, output } = await audit(args('--timed', 'none'));
     expect(exitCode, output).toBe(0);
     expect(auditedPages(output)).toEqual([
       ['/', 'shared-change'],
@@ -109,7 +109,7 @@ describe('the audit, run after run', () => {
 
   it('fails on a deterministic regression, a 600 KiB image on one post, naming the image', async () => {
     await site.addHeavyImage(POSTS[1]);
-    const { exitCode, output } = await audit(args());
+    const { exitCode, output } = await audit(args('--timed', 'none'));
     expect(exitCode, output).toBe(1);
     expect(auditedPages(output)).toEqual([[POSTS[1], 'changed']]);
     expect(output).toMatch(new RegExp(`ERROR ${POSTS[1]} {2}Avoids enormous network payloads \\[total-byte-weight\\]: expected ≤ 500\\.0 KiB, found [\\d.]+ KiB: /images/heavy-photo\\.png`));
@@ -139,7 +139,7 @@ describe('the audit’s Chrome and its clean-up', () => {
     { signal: 'SIGTERM' as const, exitCode: 143, when: 'during a Lighthouse run', delayMs: 1500 },
     { signal: 'SIGINT' as const, exitCode: 130, when: 'during a Lighthouse run (Ctrl-C)', delayMs: 1500 },
   ])('stops on $signal $when with no Chrome process left', async ({ signal, exitCode, delayMs }) => {
-    const running = startAudit(fresh(`${signal}-${delayMs}`, '--max-pages', '2'));
+    const running = startAudit(fresh(`${signal}-${delayMs}`, '--max-pages', '2', '--timed', 'none'));
     await running.waitFor(/\[1\/2\]/);
     const profile = profileOf(running.output())!;
     expect(await chromeRunning(profile), 'Chrome should be running').toBeGreaterThan(0);
@@ -186,7 +186,7 @@ describe('the audit’s Chrome and its clean-up', () => {
     await new Promise<void>((resolveListen) => blocker.listen(0, '127.0.0.1', resolveListen));
     const { port } = blocker.address() as { port: number };
     try {
-      const { exitCode, output } = await audit(fresh('port', '--port', String(port)));
+      const { exitCode, output } = await audit(fresh('port', '--port', String(port), '--timed', 'none'));
       expect(exitCode).toBe(1);
       expect(output).toContain(`Lighthouse audit failed: Port ${port} on 127.0.0.1 is already in use`);
     } finally {
