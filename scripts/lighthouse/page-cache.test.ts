@@ -49,8 +49,8 @@ describe('the audit cache', () => {
     const previous = { '/a/': kept('/a/', 'a'), '/b/': kept('/b/', 'b'), '/c/': kept('/c/', 'c') };
     const current = new Map(['/a/', '/b/', '/c/'].map((path) => [path, inputs(path[1]!, 'css-2')]));
     const shared = [
-      { path: '/b/', template: 'post', with: '/a/' },
-      { path: '/c/', template: 'post', with: '/a/' },
+      { path: '/b/', template: 'post', with: '/a/', because: 'shared-files' as const },
+      { path: '/c/', template: 'post', with: '/a/', because: 'shared-files' as const },
     ];
     const passed = nextAuditCache(previous, { at: 'now', audited: [{ path: '/a/', inputs: current.get('/a/')!, verdict: verdict('/a/'), observedPaths: [] }], shared, currentInputs: current });
     expect(passed['/b/']).toMatchObject({ inputs: current.get('/b/'), at: 'now', sharedWith: '/a/', passed: true });

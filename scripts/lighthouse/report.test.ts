@@ -102,8 +102,8 @@ const unchanged: UnchangedPage[] = [
   { path: '/posts/d/', template: 'post', since: '2026-05-30T08:15:00.000Z' },
 ];
 const shared: SharedPage[] = [
-  { path: '/tags/astro/', template: 'tag', with: '/tags/a11y/' },
-  { path: '/tags/seo/', template: 'tag', with: '/tags/a11y/' },
+  { path: '/tags/astro/', template: 'tag', with: '/tags/a11y/', because: 'shared-files' as const },
+  { path: '/tags/seo/', template: 'tag', with: '/tags/a11y/', because: 'shared-files' as const },
 ];
 
 const noSelectionNotes: SummaryInput['selection'] = { deferred: [], unchanged: [], shared: [], missingAlways: [], otherShards: 0 };
@@ -262,9 +262,12 @@ describe('pages not audited again', () => {
   });
 
   it('that share a representative’s result are grouped by it', () => {
-    expect(formatShared([...shared, { path: '/posts/z/', template: 'post', with: '/posts/a/' }])).toEqual([
+    expect(formatShared([...shared, { path: '/posts/z/', template: 'post', with: '/posts/a/', because: 'shared-files' as const }])).toEqual([
       '2 other tag page(s) share the result of /tags/a11y/ (only files they share with it changed): /tags/astro/, /tags/seo/.',
       '1 other post page(s) share the result of /posts/a/ (only files they share with it changed): /posts/z/.',
+    ]);
+    expect(formatShared([{ path: '/posts/z/', template: 'post', with: '/posts/a/', because: 'shared-sources' }])).toEqual([
+      '1 other post page(s) share the result of /posts/a/ (the sources of their template changed): /posts/z/.',
     ]);
   });
 });

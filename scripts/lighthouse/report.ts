@@ -200,9 +200,10 @@ export function formatUnchanged(unchanged: readonly UnchangedPage[]): string[] {
 export function formatShared(shared: readonly SharedPage[]): string[] {
   const byRepresentative = new Map<string, SharedPage[]>();
   for (const item of shared) byRepresentative.set(item.with, [...(byRepresentative.get(item.with) ?? []), item]);
+  const why = { 'shared-files': 'only files they share with it changed', 'shared-sources': 'the sources of their template changed' } as const;
   return [...byRepresentative].map(
     ([representative, items]) =>
-      `${items.length} other ${items[0]!.template} page(s) share the result of ${representative} (only files they share with it changed): ${listPaths(items.map((item) => item.path))}.`,
+      `${items.length} other ${items[0]!.template} page(s) share the result of ${representative} (${why[items[0]!.because]}): ${listPaths(items.map((item) => item.path))}.`,
   );
 }
 

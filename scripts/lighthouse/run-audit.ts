@@ -149,7 +149,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   out(
     `Lighthouse: ${selection.pages.length} of ${pages.length} pages of ${target} to audit${shardNote}, ${preset}: ` +
       `accessibility, best practices, SEO and performance facts on ${Math.min(workers, selection.pages.length)} Chrome(s) at once; ` +
-      `timing on ${timedPages.length} page(s), ${performanceRuns} run(s) each, one at a time.`,
+      (timedPages.length > 0 ? `timing on ${timedPages.length} page(s), ${performanceRuns} run(s) each, one at a time.` : 'no timed runs.'),
   );
 
   // 4. Collect, with a server for dist/ (sending the site's _headers) and Chrome profiles of our own.

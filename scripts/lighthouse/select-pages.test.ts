@@ -100,10 +100,10 @@ describe('choosing the pages to audit', () => {
       ['/404.html', 'shared-change'],
     ]);
     expect(selection.shared).toEqual([
-      { path: '/posts/b/', template: 'post', with: '/posts/a/' },
-      { path: '/posts/c/', template: 'post', with: '/posts/a/' },
-      { path: '/posts/hidden/', template: 'post', with: '/posts/a/' },
-      { path: '/tags/windows/', template: 'tag', with: '/tags/seo/' },
+      { path: '/posts/b/', template: 'post', with: '/posts/a/', because: 'shared-files' as const },
+      { path: '/posts/c/', template: 'post', with: '/posts/a/', because: 'shared-files' as const },
+      { path: '/posts/hidden/', template: 'post', with: '/posts/a/', because: 'shared-files' as const },
+      { path: '/tags/windows/', template: 'tag', with: '/tags/seo/', because: 'shared-files' as const },
     ]);
   });
 

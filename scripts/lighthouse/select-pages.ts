@@ -69,8 +69,10 @@ export interface DeferredPage {
 export interface SharedPage {
   path: string;
   template: string;
-  /** The page audited for it: same template, same changed files. */
+  /** The page audited for it: same template, same changed files (or, with --since, same template). */
   with: string;
+  /** Why it shares: only files it shares changed, or (--since) sources shared by its template changed. */
+  because: 'shared-files' | 'shared-sources';
 }
 
 export interface UnchangedPage {
@@ -169,7 +171,8 @@ export function selectPages(input: SelectionInput): Selection {
     const representative =
       wanted.find(covers) ?? [...group.members].sort((a, b) => Number(b.indexable) - Number(a.indexable) || byPath(a, b))[0]!;
     if (!wanted.some((page) => page.path === representative.path)) wanted.push({ ...representative, reason: input.since ? 'since' : 'shared-change' });
-    for (const member of group.members) if (member.path !== representative.path) shared.push({ path: member.path, template: member.template, with: representative.path });
+    const because = input.since ? 'shared-sources' : 'shared-files';
+    for (const member of group.members) if (member.path !== representative.path) shared.push({ path: member.path, template: member.template, with: representative.path, because });
   }
 
   const missingAlways = input.alwaysAudit.filter((path) => !pages.some((page) => page.path === path));
