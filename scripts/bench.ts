@@ -1,16 +1,26 @@
 // npm run bench -- [--posts 1000] [--posts 4000] [--runs 3] [--no-baseline] [--keep]
+//                  [--audit | --audit-only] [--audit-posts 100] [--audit-pages N]
 // Builds synthetic sites with every SEO feature on and with them off (the baseline), cold and
-// warm, and writes reports/bench/bench.{md,json}. Never touches content/ or dist/.
+// warm, and writes reports/bench/bench.{md,json}. With --audit, then measures the Lighthouse audit
+// on a synthetic site (scripts/bench/audit-bench.ts); --audit-only measures only that.
+// Never touches content/, dist/, .cache/ or reports/lighthouse/.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT, runAstroBuild } from './lib/astro-build.ts';
+import { formatAuditMarkdown, judgeAuditTargets, type AuditBenchResult } from './bench/audit-bench-report.ts';
+import { benchAudit } from './bench/audit-bench.ts';
 import { formatMarkdown, judgeTargets, median, parseStageTimes, staticImports, type BenchResult, type BuildMeasurement, type PageWeight, type VariantResult } from './bench/bench-report.ts';
 import { writeSyntheticPosts } from './bench/synthetic-posts.ts';
 
 const BASELINE_FEATURES = { ogImages: false, structuredData: false, sitemap: false, seoLint: false, search: false };
+/** Every build and audit of the benchmark sees the same clock, so unchanged content builds the same pages. */
+const BENCH_ENV = { BUILD_DATE: '2026-11-29' };
+const USAGE =
+  'Usage: npm run bench -- --posts 1000 [--posts 4000] [--runs 3] [--no-baseline] [--keep]\n' +
+  '                        [--audit | --audit-only] [--audit-posts 100] [--audit-pages N]';
 
 function log(message: string): void {
   console.log(`[bench] ${message}`);
@@ -56,7 +66,7 @@ function postPageWeight(dist: string, pagePath: string): PageWeight {
 }
 
 async function measuredBuild(label: string, contentDir: string, outDir: string, cacheDir: string, env: Record<string, string>): Promise<BuildMeasurement> {
-  const run = await runAstroBuild({ contentDir, outDir, cacheDir, env: { BUILD_DATE: '2026-11-29', ...env }, measureMemory: true });
+  const run = await runAstroBuild({ contentDir, outDir, cacheDir, env: { ...BENCH_ENV, ...env }, measureMemory: true });
   if (run.exitCode !== 0) {
     console.error(run.output);
     throw new Error(`The ${label} build failed (exit ${run.exitCode}); its output is above.`);
@@ -104,13 +114,28 @@ async function main(): Promise<number> {
       baseline: { type: 'boolean', default: true },
       'no-baseline': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      audit: { type: 'boolean', default: false },
+      'audit-only': { type: 'boolean', default: false },
+      'audit-posts': { type: 'string', default: '100' },
+      'audit-pages': { type: 'string' },
       out: { type: 'string', default: join(PROJECT_ROOT, 'reports/bench') },
     },
   });
   const counts = values.posts.flatMap((value) => value.split(',')).map(Number);
   const runs = Number(values.runs);
-  if (counts.some((count) => !Number.isInteger(count) || count < 2) || !Number.isInteger(runs) || runs < 1) {
-    console.error('Usage: npm run bench -- --posts 1000 [--posts 4000] [--runs 3] [--no-baseline]');
+  const auditOnly = values['audit-only'];
+  const withAudit = values.audit || auditOnly;
+  const auditPosts = Number(values['audit-posts']);
+  const auditPages = values['audit-pages'] === undefined ? undefined : Number(values['audit-pages']);
+  if (
+    counts.some((count) => !Number.isInteger(count) || count < 2) ||
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    !Number.isInteger(auditPosts) ||
+    auditPosts < 2 ||
+    (auditPages !== undefined && (!Number.isInteger(auditPages) || auditPages < 1))
+  ) {
+    console.error(USAGE);
     return 2;
   }
   const withBaseline = values.baseline && !values['no-baseline'];
@@ -119,7 +144,7 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   const started = performance.now();
 
-  for (const posts of counts) {
+  for (const posts of auditOnly ? [] : counts) {
     const workDir = mkdtempSync(join(tmpdir(), `urban-haze-bench-${posts}-`));
     try {
       const contentDir = join(workDir, 'content');
@@ -143,13 +168,24 @@ async function main(): Promise<number> {
     }
   }
 
-  const markdown = formatMarkdown(results, cores, machine);
+  let audit: AuditBenchResult | undefined;
+  if (withAudit) {
+    const workDir = mkdtempSync(join(tmpdir(), `urban-haze-bench-audit-${auditPosts}-`));
+    try {
+      audit = await benchAudit({ posts: auditPosts, ...(auditPages ? { throughputPages: auditPages } : {}), workDir, env: BENCH_ENV, log });
+    } finally {
+      if (values.keep) log(`kept ${workDir}`);
+      else rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+
+  const markdown = [formatMarkdown(results, cores, machine), ...(audit ? [formatAuditMarkdown(audit, cores)] : [])].join('\n');
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, 'bench.md'), `${markdown}\n`);
-  writeFileSync(join(values.out, 'bench.json'), `${JSON.stringify({ machine, cores, date: new Date().toISOString(), results }, null, 2)}\n`);
+  writeFileSync(join(values.out, 'bench.json'), `${JSON.stringify({ machine, cores, date: new Date().toISOString(), results, ...(audit ? { audit } : {}) }, null, 2)}\n`);
   console.log(`\n${markdown}`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; report in ${join(values.out, 'bench.md')}`);
-  const missed = results.flatMap((result) => judgeTargets(result)).filter((verdict) => verdict.met === false);
+  const missed = [...results.flatMap((result) => judgeTargets(result)), ...(audit ? judgeAuditTargets(audit) : [])].filter((verdict) => verdict.met === false);
   if (missed.length > 0) log(`${missed.length} target(s) missed: ${missed.map((verdict) => verdict.target).join('; ')}`);
   return 0;
 }
