@@ -75,7 +75,7 @@ export interface Manifest {
   startedAt: string;
   finishedAt: string;
   /** Seconds each Chrome start and each Lighthouse run took: the audit's own benchmark. */
-  timing: { chromeStarts: number[]; deterministicRuns: number[]; timedRuns: number[]; deterministicSeconds: number; timedSeconds: number; totalSeconds: number };
+  timing: { chromeStarts: number[]; deterministicRuns: number[]; timedRuns: number[]; deterministicSeconds: number; lockWaitSeconds: number; timedSeconds: number; totalSeconds: number };
   pages: ManifestEntry[];
 }
 
@@ -215,7 +215,7 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
   const startedAt = new Date().toISOString();
   mkdirSync(join(options.runDir, 'pages'), { recursive: true });
   const slugs = new Set<string>();
-  const timing = { chromeStarts: [] as number[], deterministicRuns: [] as number[], timedRuns: [] as number[], deterministicSeconds: 0, timedSeconds: 0, totalSeconds: 0 };
+  const timing = { chromeStarts: [] as number[], deterministicRuns: [] as number[], timedRuns: [] as number[], deterministicSeconds: 0, lockWaitSeconds: 0, timedSeconds: 0, totalSeconds: 0 };
   const entries = new Map<string, ManifestEntry>();
   const workers = Math.max(1, Math.min(options.workers, options.pages.length));
   let launches = 0;
@@ -345,8 +345,10 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
     const timedPages = options.timedPages.filter((page) => entries.get(page.path)?.run !== undefined);
     if (timedPages.length > 0) {
       throwIfAborted();
+      const lockRequested = now();
       const release = await options.acquireTimedLock();
       const timedStarted = now();
+      timing.lockWaitSeconds = (timedStarted - lockRequested) / 1000;
       const slot = newSlot();
       try {
         for (const [position, page] of timedPages.entries()) {

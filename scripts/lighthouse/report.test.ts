@@ -87,7 +87,7 @@ const manifest: Manifest = {
   chrome: 'Chromium 156',
   startedAt: '2026-06-01T10:00:00.000Z',
   finishedAt: '2026-06-01T10:01:00.000Z',
-  timing: { chromeStarts: [0.6, 0.7], deterministicRuns: [4.1, 3.9], timedRuns: [6.2, 5.9, 6.0], deterministicSeconds: 6, timedSeconds: 18.1, totalSeconds: 26 },
+  timing: { chromeStarts: [0.6, 0.7], deterministicRuns: [4.1, 3.9], timedRuns: [6.2, 5.9, 6.0], deterministicSeconds: 6, lockWaitSeconds: 0, timedSeconds: 18.1, totalSeconds: 26 },
   pages: [],
 };
 
@@ -318,6 +318,11 @@ describe('the summary', () => {
     );
     expect(text).toContain('\n  Reports: reports/lighthouse/runs/x/index.html\n');
     expect(text).toContain('\n✗ Below budget: 1 error(s), 0 warning(s)\n  ERROR /posts/broken/  SEO score [seo]');
+  });
+
+  it('says how long the timed runs waited for another audit’s on this machine', () => {
+    const text = summaryOf({ manifest: { ...manifest, timing: { ...manifest.timing, lockWaitSeconds: 95, totalSeconds: 121 } } });
+    expect(text).toContain('timed pass: 3 run(s) one at a time in 18 s, after waiting 1:35 for another audit\'s timed runs; Chrome started 2 time(s); 2:01 in all.');
   });
 
   it('leaves the timed pass out of the Timing line when no page was timed', () => {

@@ -293,10 +293,11 @@ export function formatSummary(input: SummaryInput): string {
   notes.push(...formatLoad(judgement.pages));
   lines.push(...notes.map((note) => `  ${note}`));
 
-  const { deterministicRuns, timedRuns, chromeStarts, deterministicSeconds, timedSeconds, totalSeconds } = manifest.timing;
+  const { deterministicRuns, timedRuns, chromeStarts, deterministicSeconds, lockWaitSeconds, timedSeconds, totalSeconds } = manifest.timing;
   if (deterministicRuns.length > 0) {
     const perMinute = deterministicSeconds > 0 ? (judgement.pages.length / deterministicSeconds) * 60 : 0;
-    const timed = timedRuns.length > 0 ? `; timed pass: ${timedRuns.length} run(s) one at a time in ${formatDuration(timedSeconds * 1000)}` : '';
+    const waited = lockWaitSeconds >= 1 ? `, after waiting ${formatDuration(lockWaitSeconds * 1000)} for another audit's timed runs` : '';
+    const timed = timedRuns.length > 0 ? `; timed pass: ${timedRuns.length} run(s) one at a time in ${formatDuration(timedSeconds * 1000)}${waited}` : '';
     lines.push(
       `  Timing: deterministic pass: ${judgement.pages.length} page(s) on ${manifest.workers} Chrome(s) in ${formatDuration(deterministicSeconds * 1000)} ` +
         `(${perMinute.toFixed(0)} pages/min)${timed}; Chrome started ${chromeStarts.length} time(s); ${formatDuration(totalSeconds * 1000)} in all.`,
