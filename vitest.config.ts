@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on 2 cores, although most of
+    // the long tests wait on child processes (Astro, Chromium). Two at least keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

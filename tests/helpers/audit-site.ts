@@ -1,10 +1,11 @@
 // A small built site for the audit's end-to-end tests, written by hand so each test can change one
 // thing the way a rebuild would: a post's text, the shared stylesheet (a new hashed file name in every
 // page), or a heavy image on one post. Five pages of four templates that meet every default budget.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { editSharedStylesheet } from '../../scripts/bench/site-edits.ts';
 
 export const AUDIT_SITE_URL = 'https://urban-haze.example/';
 export const POSTS = ['/posts/alpha/', '/posts/beta/', '/posts/gamma/'] as const;
@@ -57,8 +58,8 @@ export interface AuditSite {
 export function writeAuditSite(): AuditSite {
   const root = mkdtempSync(join(tmpdir(), 'audit-site-'));
   const dist = join(root, 'dist');
-  let cssVersion = 1;
-  const stylesheet = () => `site.Css${String(cssVersion).padStart(5, '0')}.css`;
+  let stylesheetName = 'site.Css00001.css';
+  const stylesheet = () => stylesheetName;
   const extras = new Map<string, string>();
   const write = (file: string, text: string | Buffer) => {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
@@ -85,17 +86,7 @@ export function writeAuditSite(): AuditSite {
       writeFileSync(file, readFileSync(file, 'utf8').replace('It has a heading', 'It was edited, and has a heading'));
     },
     editSharedCss() {
-      const old = join(dist, '_astro', stylesheet());
-      const css = readFileSync(old, 'utf8');
-      cssVersion++;
-      renameSync(old, join(dist, '_astro', stylesheet()));
-      writeFileSync(join(dist, '_astro', stylesheet()), `${css}h1{letter-spacing:-0.01em}\n`);
-      for (const path of PAGES) {
-        const file = join(dist, fileOf(path));
-        writeFileSync(file, readFileSync(file, 'utf8').replace(/site\.Css\d+\.css/, stylesheet()));
-      }
-      const notFound = join(dist, '404.html');
-      writeFileSync(notFound, readFileSync(notFound, 'utf8').replace(/site\.Css\d+\.css/, stylesheet()));
+      stylesheetName = basename(editSharedStylesheet(dist).to);
     },
     async addHeavyImage(path) {
       // Noise does not compress: 520 × 400 RGB pixels make a PNG of about 600 KiB.

@@ -1,7 +1,6 @@
 // Builds the real site (this project's Astro config and pages) from fixture content in a
 // temporary folder, the way a site owner's `npm run build` would.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT, runAstroBuild } from '../../scripts/lib/astro-build.ts';
 
@@ -64,8 +63,17 @@ export async function runFixtureBuild(
   });
 }
 
+/**
+ * Fixture sites live inside the project (ignored by git): Astro writes a build's server chunks into
+ * `<outDir>/.prerender/` only when the output folder is under the working directory, and otherwise
+ * into the project's one `.astro/.prerender/`, where two builds in parallel test files delete each
+ * other's chunks ("Cannot find module …/.prerender/chunks/sharp_….mjs").
+ */
+const FIXTURE_ROOT = join(PROJECT_ROOT, '.cache/test-sites');
+
 export async function buildFixture(options: FixtureOptions = {}): Promise<BuildResult> {
-  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'urban-haze-fixture-'));
+  mkdirSync(FIXTURE_ROOT, { recursive: true });
+  const directory = options.directory ?? mkdtempSync(join(FIXTURE_ROOT, 'urban-haze-fixture-'));
   if (options.withProjectContent) cpSync(join(PROJECT_ROOT, 'content'), join(directory, 'content'), { recursive: true });
   writePosts(directory, options.posts ?? {});
   mkdirSync(join(directory, 'content/posts'), { recursive: true });
