@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/lib/files.ts';
 import type { LintReport } from '../../src/seo/lint/report.ts';
 import { buildFixture, post, PROJECT_ROOT, type BuildResult } from '../helpers/fixture-site.ts';
 import { page, site, SITE, sitemapOf, url } from '../helpers/lint-site.ts';
@@ -37,7 +38,8 @@ describe('a site with SEO defects the content schema allows', () => {
   });
   afterAll(() => build.cleanup());
 
-  const source = (file: string, line: number) => `${join(build.directory, 'content/posts', file)}:${line}`;
+  // As the owner sees it: relative to the project when the file is inside it.
+  const source = (file: string, line: number) => `${displayPath(join(build.directory, 'content/posts', file), PROJECT_ROOT)}:${line}`;
 
   it('fails the build after printing the report and its summary', () => {
     expect(build.exitCode).not.toBe(0);
@@ -94,7 +96,7 @@ describe('Markdown the build refuses', () => {
   afterAll(() => build.cleanup());
 
   it('fails on an image without alt text and a link to a missing post, naming file and line', () => {
-    const file = join(build.directory, 'content/posts/no-alt/index.md');
+    const file = displayPath(join(build.directory, 'content/posts/no-alt/index.md'), PROJECT_ROOT);
     expect(build.exitCode).not.toBe(0);
     expect(build.output).toContain('The Markdown of a post needs fixing before it can be published:');
     expect(build.output).toContain(`${file}:10:1: the image "./photo.svg" has no alt text; describe what it shows`);
