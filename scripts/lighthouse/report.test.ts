@@ -23,6 +23,7 @@ import {
   readHistory,
   renderReportsIndex,
   renderRunIndex,
+  tableRows,
   type HistoryEntry,
   type SummaryInput,
 } from './report.ts';
@@ -402,6 +403,38 @@ describe('the summary', () => {
 
   it('says nothing about load when no page was timed', () => {
     expect(summaryOf({ judgement: judgement([untimed()]) })).not.toContain('Machine load');
+  });
+});
+
+describe('the printed table on a large run', () => {
+  const page = (index: number, findings: PageVerdict['findings'] = []): PageVerdict => ({
+    path: `/posts/p${index}/`,
+    url: `http://127.0.0.1/posts/p${index}/`,
+    template: 'post',
+    reason: 'all',
+    indexable: true,
+    scores: { performance: null, accessibility: 100, 'best-practices': 100, seo: 100 },
+    facts: {},
+    findings,
+    skippedAudits: [],
+    failed: false,
+  });
+  const warning = { level: 'warn' as const, id: 'legacy-javascript-insight', title: 'Legacy JavaScript', expected: 'at most 0 items', found: '1 item' };
+
+  it('shows every page of a small run', () => {
+    expect(tableRows([page(1), page(2)], 40)).toHaveLength(2);
+  });
+
+  it('shows the pages with findings first, then others up to the limit', () => {
+    const pages = [...Array.from({ length: 50 }, (_, index) => page(index)), page(99, [warning])];
+    const rows = tableRows(pages, 40);
+    expect(rows).toHaveLength(40);
+    expect(rows[0]!.path).toBe('/posts/p99/');
+  });
+
+  it('never hides a page with findings, however many there are', () => {
+    const pages = Array.from({ length: 45 }, (_, index) => page(index, [warning]));
+    expect(tableRows(pages, 40)).toHaveLength(45);
   });
 });
 

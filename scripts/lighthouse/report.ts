@@ -247,6 +247,17 @@ export interface SummaryInput {
   reportIndex: string;
 }
 
+/** Rows of the printed table at most; the HTML index lists every page. */
+export const MAX_TABLE_ROWS = 40;
+
+/** The pages the printed table shows: all of them on a small run; else those with findings first, then the rest up to the limit. */
+export function tableRows(pages: readonly PageVerdict[], limit = MAX_TABLE_ROWS): PageVerdict[] {
+  if (pages.length <= limit) return [...pages];
+  const flagged = pages.filter((page) => page.findings.length > 0);
+  const rest = pages.filter((page) => page.findings.length === 0);
+  return [...flagged, ...rest.slice(0, Math.max(0, limit - flagged.length))];
+}
+
 /** The machine's load during the timed runs, and what it meant for the verdict. */
 function formatLoad(pages: readonly PageVerdict[]): string[] {
   const timed = pages.filter((page) => page.timing?.load);
@@ -277,7 +288,9 @@ export function formatSummary(input: SummaryInput): string {
       ? 'no page timed'
       : `perf, LCP and TBT: ${manifest.performanceRuns > 1 ? `median of ${manifest.performanceRuns} timed runs` : '1 timed run'}, – where a page was not timed`;
   lines.push(`Lighthouse ${manifest.lighthouseVersion} audit of ${manifest.target} · ${manifest.preset} · ${judgement.pages.length} page(s) · ${runsNote}`);
-  lines.push(...formatScoreTable(judgement.pages, input.previous));
+  const shown = tableRows(judgement.pages);
+  lines.push(...formatScoreTable(shown, input.previous));
+  if (shown.length < judgement.pages.length) lines.push(`  … ${judgement.pages.length - shown.length} more page(s) without findings: every page is in ${input.reportIndex}`);
 
   const notes: string[] = [];
   if (input.timedPages.length > 0) {
