@@ -340,6 +340,11 @@ function htmlPage(title: string, body: string): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`;
 }
 
+function timingNote(manifest: Manifest): string {
+  const timed = manifest.pages.filter((entry) => entry.timedRuns !== undefined).length;
+  return timed === 0 ? 'no page timed' : `timing on ${timed} page(s), the median of ${manifest.performanceRuns} timed run(s) each`;
+}
+
 /** The index of one run: scores, findings, links to each page's Lighthouse report, and the pages not audited again. */
 export function renderRunIndex(judgement: Judgement, manifest: Manifest, kept: { shared: readonly SharedPage[]; unchanged: readonly UnchangedPage[] } = { shared: [], unchanged: [] }): string {
   const rows = judgement.pages
@@ -370,7 +375,7 @@ export function renderRunIndex(judgement: Judgement, manifest: Manifest, kept: {
   return htmlPage(
     `Lighthouse audit ${manifest.finishedAt}`,
     `<h1>Lighthouse audit of ${escapeHtml(manifest.target)}</h1>
-<p>${escapeHtml(manifest.finishedAt)} · ${escapeHtml(manifest.preset)} · Lighthouse ${escapeHtml(manifest.lighthouseVersion)} · ${escapeHtml(manifest.chrome)} · performance judged on the median of ${manifest.performanceRuns} run(s). <a href="../../index.html">All runs</a></p>
+<p>${escapeHtml(manifest.finishedAt)} · ${escapeHtml(manifest.preset)} · Lighthouse ${escapeHtml(manifest.lighthouseVersion)} · ${escapeHtml(manifest.chrome)} · ${timingNote(manifest)}. <a href="../../index.html">All runs</a></p>
 ${verdict}
 <table><thead><tr><th>page</th><th>template</th><th>why</th>${header}<th>Lighthouse report</th></tr></thead><tbody>
 ${rows}
