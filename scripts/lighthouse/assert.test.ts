@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditSchema, type AuditAssertion, type AuditConfigInput } from '../../src/config/audit-schema.ts';
-import { formatValue, judgePage, judgeRun, median, RERUN_ON_QUIET_MACHINE, type Budgets, type LoadVerdict, type PageRuns } from './assert.ts';
+import { describeChecklist, formatValue, judgePage, judgeRun, median, RERUN_ON_QUIET_MACHINE, type Budgets, type LoadVerdict, type PageRuns } from './assert.ts';
 import type { ManifestEntry } from './collect.ts';
 import type { AuditResultLike, LighthouseResultLike } from './lighthouse-result.ts';
 
@@ -134,6 +134,39 @@ describe('median', () => {
     { values: [93, 100, 97], expected: 97 },
     { values: [1, 4, 2, 3], expected: 2.5 },
   ])('of $values is $expected', ({ values, expected }) => expect(median(values)).toBe(expected));
+});
+
+describe('the checks an insight failed', () => {
+  const lcpDiscovery = {
+    type: 'list',
+    items: [
+      {
+        type: 'checklist',
+        items: {
+          priorityHinted: { label: 'fetchpriority=high should be applied', value: false },
+          requestDiscoverable: { label: 'Request is discoverable in initial document', value: true },
+          eagerlyLoaded: { label: 'lazy load not applied', value: false },
+        },
+      },
+      { type: 'node', snippet: '<img src="/hero.jpg" loading="lazy">', selector: 'main > img' },
+    ],
+  };
+
+  it('names each failed check and the element', () => {
+    expect(describeChecklist(lcpDiscovery)).toBe(': fetchpriority=high should be applied; lazy load not applied (<img src="/hero.jpg" loading="lazy">)');
+  });
+
+  it('says nothing when every check passed or there is no checklist', () => {
+    expect(describeChecklist({ type: 'list', items: [{ type: 'checklist', items: { a: { label: 'fine', value: true } } }] })).toBe('');
+    expect(describeChecklist({ type: 'table', items: [{ url: 'x' }] })).toBe('');
+    expect(describeChecklist(undefined)).toBe('');
+  });
+
+  it('is part of a failed minScore finding', () => {
+    const insight = audit('lcp-discovery-insight', { score: 0, scoreDisplayMode: 'metricSavings', details: lcpDiscovery as never });
+    const [finding] = findingsOf({ deterministic: deterministicRun({ audits: [insight] }) }).filter((item) => item.id === 'lcp-discovery-insight');
+    expect(finding?.found).toBe('0: fetchpriority=high should be applied; lazy load not applied (<img src="/hero.jpg" loading="lazy">)');
+  });
 });
 
 describe('formatValue', () => {

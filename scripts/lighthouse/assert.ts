@@ -198,7 +198,7 @@ function judgeAssertion(id: string, assertion: AuditAssertion, runs: PageRuns): 
     const score = median(results.map((audit) => audit.score).filter((value): value is number => value !== null));
     // An audit that does not apply (score null) has nothing to fail.
     if (score !== undefined && score < options.minScore) {
-      return { ...base, expected: `score ≥ ${options.minScore}`, found: `${Math.round(score * 100) / 100}${over}` };
+      return { ...base, expected: `score ≥ ${options.minScore}`, found: `${Math.round(score * 100) / 100}${over}${describeChecklist(first.details)}` };
     }
   }
   if (options.maxNumericValue !== undefined) {
@@ -218,6 +218,32 @@ function judgeAssertion(id: string, assertion: AuditAssertion, runs: PageRuns): 
     if (items.length > options.maxLength) return { ...base, expected: `at most ${itemCount(options.maxLength)}`, found: `${itemCount(items.length)}${describeItems(items)}` };
   }
   return undefined;
+}
+
+/**
+ * The checks an insight failed and the element it is about, e.g. lcp-discovery-insight's
+ * ": fetchpriority=high should be applied; lazy load not applied (<img src="/hero.jpg">)".
+ */
+export function describeChecklist(details: unknown): string {
+  const failed: string[] = [];
+  let element: string | undefined;
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    if (record['type'] === 'checklist' && typeof record['items'] === 'object' && record['items'] !== null) {
+      for (const check of Object.values(record['items'] as Record<string, unknown>)) {
+        const { label, value } = (check ?? {}) as { label?: unknown; value?: unknown };
+        if (value === false && typeof label === 'string') failed.push(label);
+      }
+      return;
+    }
+    if (record['type'] === 'node' && typeof record['snippet'] === 'string') element ??= record['snippet'];
+    visit(record['items']);
+  };
+  visit(details);
+  if (failed.length === 0) return '';
+  return `: ${failed.join('; ')}${element ? ` (${element})` : ''}`;
 }
 
 const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
