@@ -235,6 +235,21 @@ describe('collecting Lighthouse results', () => {
     expect(log).toMatchObject({ launched: 1, killed: 1 });
   });
 
+  it('stops every worker on a disk error in one of them: no Chrome is started after it, and every Chrome is killed', async () => {
+    const { log, options, runDir } = harness(async (request, call) => {
+      await briefly();
+      if (call === 1) {
+        rmSync(join(runDir, 'pages'), { recursive: true });
+        writeFileSync(join(runDir, 'pages'), 'a file where the folder was');
+      }
+      return result(request);
+    });
+    await expect(collect(options(['/a/', '/b/', '/c/', '/d/', '/e/', '/f/'].map((path) => page(path)), { workers: 2 }))).rejects.toThrow(/ENOTDIR/);
+    expect(log.launched).toBe(2);
+    expect(log.killed).toBe(2);
+    expect(log.requests.length).toBeLessThanOrEqual(3);
+  });
+
   it('estimates the time left from the pages done so far, the Chromes at work and the timed runs to come', async () => {
     let clock = 0;
     const { log, options } = harness(async (request) => {

@@ -230,15 +230,22 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
     slots.push(slot);
     return slot;
   };
+  // Aborted by the caller (Ctrl-C, SIGTERM), or by the first worker that fails for a reason that is not
+  // the page's (a disk error), so that the other workers stop too instead of starting fresh Chromes.
+  const stop = new AbortController();
+  const signal = stop.signal;
+  const forward = () => stop.abort(options.signal.reason);
+  if (options.signal.aborted) forward();
+  else options.signal.addEventListener('abort', forward, { once: true });
   const onAbort = () => void Promise.all(slots.map((slot) => slot.stop()));
-  options.signal.addEventListener('abort', onAbort, { once: true });
+  signal.addEventListener('abort', onAbort, { once: true });
   const throwIfAborted = () => {
-    if (options.signal.aborted) throw new AuditAbortedError(String(options.signal.reason));
+    if (signal.aborted) throw new AuditAbortedError(String(signal.reason));
   };
 
   /** One Lighthouse run in the slot's Chrome, bounded by the watchdog and the abort signal. */
   const runOnce = async (slot: ChromeSlot, page: SelectedPage, mode: RunMode, skipAudits: readonly string[]): Promise<LighthouseRun> => {
-    const chrome = await slot.get(options.signal);
+    const chrome = await slot.get(signal);
     const result = await abortable(
       withWatchdog(
         options.runLighthouse({
@@ -254,7 +261,7 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
         options.pageTimeoutMs + (options.watchdogGraceMs ?? 60_000),
         'Lighthouse',
       ),
-      options.signal,
+      signal,
     );
     if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
     return result;
@@ -267,7 +274,7 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
         await work();
         return { attempts: attempt };
       } catch (error) {
-        if (options.signal.aborted || error instanceof AuditAbortedError) throw new AuditAbortedError(String(options.signal.reason ?? (error as Error).message));
+        if (signal.aborted || error instanceof AuditAbortedError) throw new AuditAbortedError(String(signal.reason ?? (error as Error).message));
         const reason = (error as Error).message.split('\n')[0] ?? 'unknown error';
         await slot.stop();
         if (attempt >= ATTEMPTS_PER_PAGE) return { failure: `${reason} (tried ${ATTEMPTS_PER_PAGE} times)`, attempts: attempt };
@@ -338,7 +345,14 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
         await slot.stop();
       }
     };
-    await Promise.all(Array.from({ length: workers }, (_, index) => worker(index + 1)));
+    await Promise.all(
+      Array.from({ length: workers }, (_, index) =>
+        worker(index + 1).catch((error: unknown) => {
+          if (!signal.aborted) stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
     timing.deterministicSeconds = (now() - deterministicStarted) / 1000;
 
     // 2. The timed pass: one run at a time, never overlapping another audit's on this machine.
@@ -372,7 +386,7 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
               results = [];
               for (let run = 1; run <= options.performanceRuns; run++) {
                 // Chrome is started before the sample, so its start-up is not counted as the run's load.
-                await slot.get(options.signal);
+                await slot.get(signal);
                 const sample = options.sampleLoad();
                 const runStarted = now();
                 const result = await runOnce(slot, page, 'timed', []);
@@ -414,7 +428,8 @@ export async function collect(options: CollectOptions): Promise<Manifest> {
       timing.timedSeconds = (now() - timedStarted) / 1000;
     }
   } finally {
-    options.signal.removeEventListener('abort', onAbort);
+    options.signal.removeEventListener('abort', forward);
+    signal.removeEventListener('abort', onAbort);
     await Promise.all(slots.map((slot) => slot.stop()));
   }
 

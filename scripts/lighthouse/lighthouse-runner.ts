@@ -66,22 +66,35 @@ export function startLighthouseThreads(performanceAudits: readonly string[]): Li
   const script = new URL('./lighthouse-thread.ts', import.meta.url);
   const idle: Worker[] = [];
   const all = new Set<Worker>();
+  let closed = false;
   let nextId = 0;
-  const run = (request: LighthouseRequest): Promise<LighthouseRun> => {
-    const worker = idle.pop() ?? new Worker(script);
+  const forget = (worker: Worker) => {
+    all.delete(worker);
+    const position = idle.indexOf(worker);
+    if (position !== -1) idle.splice(position, 1);
+  };
+  const newThread = () => {
+    const worker = new Worker(script);
+    // For the thread's whole life, not only while it runs: an idle thread that fails or exits is dropped.
+    worker.on('error', () => forget(worker));
+    worker.on('exit', () => forget(worker));
     all.add(worker);
+    return worker;
+  };
+  const run = (request: LighthouseRequest): Promise<LighthouseRun> => {
+    if (closed) return Promise.reject(new Error('the Lighthouse threads are closed'));
+    const worker = idle.pop() ?? newThread();
     const id = ++nextId;
     return new Promise<LighthouseRun>((resolveRun, reject) => {
       const onMessage = (reply: ThreadReply) => {
         if (reply.id !== id) return;
         cleanup();
-        idle.push(worker);
+        if (!closed) idle.push(worker);
         if (!reply.ok) reject(new Error(reply.message));
         else resolveRun({ lhr: JSON.parse(reply.json) as LighthouseResultLike, json: reply.json, html: reply.html });
       };
       const onError = (error: Error) => {
         cleanup();
-        all.delete(worker);
         reject(error);
       };
       const onExit = (code: number) => onError(new Error(`the Lighthouse thread stopped (exit code ${code})`));
@@ -99,6 +112,7 @@ export function startLighthouseThreads(performanceAudits: readonly string[]): Li
   return {
     run,
     close: async () => {
+      closed = true;
       idle.length = 0;
       await Promise.all([...all].map((worker) => worker.terminate()));
       all.clear();

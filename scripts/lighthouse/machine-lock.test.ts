@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   acquireMachineLock,
   formatDuration,
@@ -11,7 +12,7 @@ import {
   lockFileFrom,
   lockVerdict,
   parseLockRecord,
-  sessionFromStat,
+  runTokenFrom,
   type LockHolder,
   type LockVerdict,
   type WaitInfo,
@@ -23,7 +24,6 @@ let files = 0;
 const lockFile = () => join(directory, `${++files}.lock`);
 
 const MODULE_URL = pathToFileURL(join(import.meta.dirname, 'machine-lock.ts')).href;
-const OUR_SESSION = existsSync('/proc/self/stat') ? sessionFromStat(readFileSync('/proc/self/stat', 'utf8')) : undefined;
 const MINUTE = 60_000;
 
 /** Resolves when `condition` holds; the timeout is only an upper bound on waiting for it. */
@@ -35,7 +35,7 @@ async function eventually(condition: () => boolean, what: string, timeoutMs = 60
   }
 }
 
-/** A lock held by pid 1, which is always running; no session, so it is never "this same session". */
+/** A lock held by pid 1, which is always running; no run token, so it is never "this same run". */
 function writeForeignLock(file: string, { startedAgoMs = 0, heartbeatAgoMs = 0, now = Date.now() } = {}): void {
   writeFileSync(file, JSON.stringify({ pid: 1, startedAt: new Date(now - startedAgoMs).toISOString() }));
   const heartbeat = new Date(now - heartbeatAgoMs);
@@ -48,25 +48,29 @@ function deadPid(): number {
 
 describe('whether to wait for a lock or take it over', () => {
   const now = Date.parse('2026-01-01T12:00:00Z');
-  const self = { pid: 100, session: 7, staleAfterMs: MINUTE, maxHoldMs: 30 * MINUTE };
+  const self = { pid: 100, run: 'run-7', staleAfterMs: MINUTE, maxHoldMs: 2 * 60 * MINUTE };
+  const noRun = { pid: 100, staleAfterMs: MINUTE, maxHoldMs: 2 * 60 * MINUTE };
   type Readable = Extract<LockHolder, { readable: true }>;
-  /** A live holder in another session, 62 s into its hold; `extra` changes (or, as undefined, removes) fields. */
+  /** A live holder of another run, 62 s into its hold; `extra` changes (or, as undefined, removes) fields. */
   const holder = (extra: { [Key in keyof Readable]?: Readable[Key] | undefined } = {}): LockHolder => {
-    const fields = { readable: true, pid: 200, session: 8, command: 'scripts/audit.ts --runs 1', startedAt: now - 62_000, heartbeatAt: now - 5000, alive: true, ...extra };
+    const fields = { readable: true, pid: 200, run: 'run-8', command: 'scripts/audit.ts --runs 1', startedAt: now - 62_000, heartbeatAt: now - 5000, alive: true, ...extra };
     return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Readable;
   };
-  it.each<{ name: string; holder: LockHolder; self?: typeof self | { pid: number; staleAfterMs: number; maxHoldMs: number }; expected: LockVerdict }>([
-    { name: 'waits for a live audit in another session, until its maximum hold is up', holder: holder(), expected: { action: 'wait', reclaimInMs: 30 * MINUTE - 62_000 } },
-    { name: 'waits for a live audit that has no session (no /proc)', holder: holder({ session: undefined }), self: { pid: 100, staleAfterMs: MINUTE, maxHoldMs: 30 * MINUTE }, expected: { action: 'wait', reclaimInMs: 30 * MINUTE - 62_000 } },
+  const waitOut = { action: 'wait', reclaimInMs: 2 * 60 * MINUTE - 62_000 } as const;
+  it.each<{ name: string; holder: LockHolder; self?: typeof self | typeof noRun; expected: LockVerdict }>([
+    { name: 'waits for a live audit of another run, until its maximum hold is up', holder: holder(), expected: waitOut },
+    { name: 'waits for a live audit with no run token, though this audit has one', holder: holder({ run: undefined }), expected: waitOut },
+    { name: 'waits for a live audit of a run, though this audit has no run token', holder: holder(), self: noRun, expected: waitOut },
+    { name: 'waits for a live audit with no run token when this audit has none either (two audits from one shell)', holder: holder({ run: undefined }), self: noRun, expected: waitOut },
     {
       name: 'takes over from a holder that is no longer running',
       holder: holder({ alive: false }),
       expected: { action: 'reclaim', reason: 'its holder, pid 200 (scripts/audit.ts --runs 1), is no longer running' },
     },
     {
-      name: 'takes over from a holder in this same session: an earlier audit of this same run',
-      holder: holder({ session: 7 }),
-      expected: { action: 'reclaim', reason: 'its holder, pid 200 (scripts/audit.ts --runs 1), is in this same session (7): an earlier audit of this same run (one a test gave up on, say), not a separate audit' },
+      name: 'takes over from a holder of this same run: an earlier audit of it',
+      holder: holder({ run: 'run-7' }),
+      expected: { action: 'reclaim', reason: 'its holder, pid 200 (scripts/audit.ts --runs 1), belongs to this same run (LIGHTHOUSE_AUDIT_RUN=run-7): an earlier audit of it (one a test gave up on, say), not a separate audit' },
     },
     {
       name: 'takes over from a holder whose heartbeat stopped',
@@ -75,8 +79,8 @@ describe('whether to wait for a lock or take it over', () => {
     },
     {
       name: 'takes over from a holder that has held it longer than an audit may',
-      holder: holder({ startedAt: now - 30 * MINUTE - 1000 }),
-      expected: { action: 'reclaim', reason: 'its holder, pid 200 (scripts/audit.ts --runs 1), has held it for 30:01, longer than the 30:00 an audit may' },
+      holder: holder({ startedAt: now - 2 * 60 * MINUTE - 1000 }),
+      expected: { action: 'reclaim', reason: 'its holder, pid 200 (scripts/audit.ts --runs 1), has held it for 2:00:01, longer than the 2:00:00 an audit may' },
     },
     {
       name: 'takes over from this same process',
@@ -96,8 +100,8 @@ describe('whether to wait for a lock or take it over', () => {
 
 describe('what a waiting audit prints', () => {
   it('says whom it waits for, how long they have held it, and when it will take over at the latest', () => {
-    expect(formatWait({ pid: 123, heldForMs: 62_000, reclaimInMs: 30 * MINUTE - 62_000 })).toBe(
-      'Waiting for another Lighthouse audit on this machine (pid 123, holding it for 1:02) to finish its timed runs; taken over in 28:58 at most.',
+    expect(formatWait({ pid: 123, heldForMs: 62_000, reclaimInMs: 2 * 60 * MINUTE - 62_000 })).toBe(
+      'Waiting for another Lighthouse audit on this machine (pid 123, holding it for 1:02) to finish its timed runs; taken over in 1:58:58 at most.',
     );
   });
   it.each([
@@ -109,20 +113,20 @@ describe('what a waiting audit prints', () => {
   ])('$ms ms is $expected', ({ ms, expected }) => expect(formatDuration(ms)).toBe(expected));
 });
 
-describe('the lock file and the session', () => {
+describe('the lock file and the run token', () => {
   it.each([
-    { stat: '4242 (node) S 4200 4242 5162 34816 4242 4194304', expected: 5162 },
-    { stat: '4242 (my (odd) name) S 4200 4242 5162 0 -1', expected: 5162 },
-    { stat: '1 (init) S 0 0 0 0 -1', expected: undefined },
-    { stat: '', expected: undefined },
-  ])('the session in "$stat" is $expected', ({ stat, expected }) => expect(sessionFromStat(stat)).toBe(expected));
+    { env: { LIGHTHOUSE_AUDIT_RUN: 'vitest-42' }, expected: 'vitest-42' },
+    { env: { LIGHTHOUSE_AUDIT_RUN: '' }, expected: undefined },
+    { env: {}, expected: undefined },
+  ])('the run token of $env is $expected', ({ env, expected }) => expect(runTokenFrom(env)).toBe(expected));
 
   it.each([
-    { text: '{"pid":12,"session":3,"startedAt":"2026-01-01T00:00:00.000Z"}', expected: { pid: 12, session: 3, startedAt: '2026-01-01T00:00:00.000Z' } },
+    { text: '{"pid":12,"run":"vitest-3","startedAt":"2026-01-01T00:00:00.000Z"}', expected: { pid: 12, run: 'vitest-3', startedAt: '2026-01-01T00:00:00.000Z' } },
     { text: '{"pid":12,"startedAt":"2026-01-01T00:00:00.000Z","command":"audit"}', expected: { pid: 12, startedAt: '2026-01-01T00:00:00.000Z', command: 'audit' } },
     { text: '{"pid":12,"startedAt":"2026-01', expected: undefined },
     { text: '{"pid":12}', expected: undefined },
     { text: '{"pid":-1,"startedAt":"2026-01-01T00:00:00.000Z"}', expected: undefined },
+    { text: '{"pid":12,"run":"","startedAt":"2026-01-01T00:00:00.000Z"}', expected: undefined },
     { text: '12345', expected: undefined },
     { text: '', expected: undefined },
   ])('reads $text as $expected', ({ text, expected }) => expect(parseLockRecord(text)).toEqual(expected));
@@ -140,10 +144,17 @@ describe('holding the lock in this process', () => {
     const release = await acquireMachineLock({ file });
     const record = JSON.parse(readFileSync(file, 'utf8'));
     expect(record).toMatchObject({ pid: process.pid, startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), command: expect.any(String) });
-    expect(record.session).toBe(OUR_SESSION);
+    expect(record.run).toBe(runTokenFrom(process.env));
     release();
     expect(existsSync(file)).toBe(false);
     release(); // twice is harmless
+  });
+
+  it('writes the run token it is given, and reads it back', async () => {
+    const file = lockFile();
+    const release = await acquireMachineLock({ file, run: 'vitest-round-trip' });
+    expect(parseLockRecord(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, run: 'vitest-round-trip' });
+    release();
   });
 
   it('refreshes its heartbeat while held', async () => {
@@ -189,7 +200,7 @@ describe('a lock held by a live audit', () => {
     const waiting = acquireMachineLock({ file, pollMs: 1, reportEveryMs: 30_000, now, signal: controller.signal, onWait: (info) => waits.push(info) });
     waiting.catch(() => {});
     await eventually(() => waits.length === 1, 'the first report');
-    expect(formatWait(waits[0]!)).toMatch(/\(pid 1, holding it for 1:02\) to finish its timed runs; taken over in 28:58 at most\.$/);
+    expect(formatWait(waits[0]!)).toMatch(/\(pid 1, holding it for 1:02\) to finish its timed runs; taken over in 1:58:58 at most\.$/);
     const pollsThen = polls;
     await eventually(() => polls > pollsThen + 50, 'more polls');
     expect(waits).toHaveLength(1); // the clock has not moved: no second report yet
@@ -215,7 +226,7 @@ describe('a lock held by a live audit', () => {
 
   it.each([
     { name: 'whose heartbeat stopped', lock: { startedAgoMs: 10_000, heartbeatAgoMs: 10_000 }, options: { staleAfterMs: 5000 }, reason: /^its holder, pid 1, has not refreshed it for 0:10 \(more than 0:05\), so it is frozen$/ },
-    { name: 'held longer than an audit may', lock: { startedAgoMs: 2 * 60 * MINUTE }, options: {}, reason: /^its holder, pid 1, has held it for 2:00:00, longer than the 30:00 an audit may$/ },
+    { name: 'held longer than an audit may', lock: { startedAgoMs: 3 * 60 * MINUTE }, options: {}, reason: /^its holder, pid 1, has held it for 3:00:00, longer than the 2:00:00 an audit may$/ },
   ])('is taken over when $name', async ({ lock, options, reason }) => {
     const file = lockFile();
     writeForeignLock(file, lock);
@@ -256,12 +267,21 @@ describe('locks held by other processes', () => {
   const children: ChildProcess[] = [];
   afterEach(() => {
     for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    vi.unstubAllEnvs();
   });
 
-  /** Runs `body` (an ES module; `lock` is machine-lock.ts, `args` its arguments) in a child Node process. */
-  function run(body: string, args: string[], { ownSession }: { ownSession: boolean }) {
+  /**
+   * Runs `body` (an ES module; `lock` is machine-lock.ts, `args` its arguments) in a child Node process,
+   * in a session of its own or in ours, with LIGHTHOUSE_AUDIT_RUN set to `runToken` or, without one, unset.
+   */
+  function run(body: string, args: string[], { ownSession, runToken }: { ownSession: boolean; runToken?: string }) {
     const script = `import * as lock from ${JSON.stringify(MODULE_URL)};\nconst args = process.argv.slice(1);\n${body}`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...args], { detached: ownSession, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { LIGHTHOUSE_AUDIT_RUN: _inherited, ...env } = process.env;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...args], {
+      detached: ownSession,
+      env: runToken === undefined ? env : { ...env, LIGHTHOUSE_AUDIT_RUN: runToken },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let stdout = '';
     let stderr = '';
@@ -277,8 +297,8 @@ describe('locks held by other processes', () => {
     console.log('held');
     setInterval(() => {}, 60_000);`;
 
-  async function holder(file: string, ownSession: boolean) {
-    const process = run(HOLDER, [file], { ownSession });
+  async function holder(file: string, ownSession: boolean, runToken?: string) {
+    const process = run(HOLDER, [file], { ownSession, ...(runToken !== undefined ? { runToken } : {}) });
     await eventually(() => process.stdout().includes('held') || process.child.exitCode !== null, 'the child to hold the lock');
     expect(process.stderr()).toBe('');
     return process;
@@ -314,14 +334,34 @@ describe('locks held by other processes', () => {
     release();
   });
 
-  it.skipIf(OUR_SESSION === undefined)('takes over from a live audit of this same session (an earlier audit of this same run)', async () => {
+  it('takes over from a live audit of this same run (same LIGHTHOUSE_AUDIT_RUN: an earlier audit of it)', async () => {
     const file = lockFile();
-    const earlier = await holder(file, false);
+    const token = `vitest-${randomUUID()}`;
+    const earlier = await holder(file, true, token);
     const reasons: string[] = [];
-    const release = await acquireMachineLock({ file, pollMs: 5, onReclaim: (why) => reasons.push(why) });
-    expect(reasons).toEqual([expect.stringMatching(new RegExp(`^its holder, pid ${earlier.child.pid}\\b.*, is in this same session \\(${OUR_SESSION}\\)`))]);
+    const release = await acquireMachineLock({ file, pollMs: 5, run: token, onReclaim: (why) => reasons.push(why) });
+    expect(reasons).toEqual([expect.stringMatching(new RegExp(`^its holder, pid ${earlier.child.pid}\\b.*, belongs to this same run \\(LIGHTHOUSE_AUDIT_RUN=${token}\\)`))]);
     earlier.child.kill('SIGTERM'); // its release must leave our lock alone
     await earlier.exited;
+    expect(parseLockRecord(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, run: token });
+    release();
+  });
+
+  it('waits for a live audit of this same session that has no run token (two audits started from one shell)', async () => {
+    vi.stubEnv('LIGHTHOUSE_AUDIT_RUN', undefined); // neither audit belongs to a run, as from an ordinary shell
+    const file = lockFile();
+    const other = await holder(file, false);
+    const waits: WaitInfo[] = [];
+    const reasons: string[] = [];
+    const acquiring = acquireMachineLock({ file, pollMs: 5, reportEveryMs: 0, onWait: (info) => waits.push(info), onReclaim: (why) => reasons.push(why) });
+    await eventually(() => waits.length >= 20, 'many looks at the lock');
+    expect(waits.every((info) => info.pid === other.child.pid)).toBe(true);
+    expect(reasons).toEqual([]);
+    expect(parseLockRecord(readFileSync(file, 'utf8'))?.pid).toBe(other.child.pid);
+    other.child.kill('SIGTERM');
+    const release = await acquiring;
+    expect(await other.exited).toBe(0);
+    expect(reasons).toEqual([]);
     expect(parseLockRecord(readFileSync(file, 'utf8'))?.pid).toBe(process.pid);
     release();
   });

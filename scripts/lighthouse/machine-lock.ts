@@ -2,10 +2,14 @@
 // numbers. A lock file (JSON: who holds it, since when) says who is timing; the holder refreshes the
 // file's mtime as a heartbeat while it holds it.
 //
-// A lock never blocks for nothing: it is taken over when its holder is dead, is this same process, is
-// in this same session (an earlier audit of this same run, such as one a test timed out), has stopped
-// refreshing it, or has held it too long; an unreadable file is taken over once it is a few seconds old.
-// Whoever waits is told so, and told again every `reportEveryMs`.
+// A lock never blocks for nothing: it is taken over when its holder is dead, is this same process,
+// belongs to this same run (the same LIGHTHOUSE_AUDIT_RUN token: an earlier audit of it, such as one a
+// test timed out), has stopped refreshing it, or has held it too long; an unreadable file is taken over
+// once it is a few seconds old. Whoever waits is told so, and told again every `reportEveryMs`.
+//
+// The run token is explicit on purpose: test harnesses set LIGHTHOUSE_AUDIT_RUN, ordinary shells do not,
+// so two audits started side by side from one shell (`npm run audit -- --shard 1/2 & ...`) wait for each
+// other instead of timing at once.
 //
 // Atomicity: the lock is taken with link(), which fails if the file exists, from a temporary file that
 // already holds the whole record, so no one ever reads a half-written lock of ours. The lock file is
@@ -24,8 +28,8 @@ import { z } from 'astro/zod';
 /** The lock file's contents. */
 const lockRecordSchema = z.object({
   pid: z.number().int().positive(),
-  /** The holder's Linux session id; absent where /proc is. */
-  session: z.number().int().positive().optional(),
+  /** The holder's run token (LIGHTHOUSE_AUDIT_RUN); absent for an audit that belongs to no run. */
+  run: z.string().min(1).optional(),
   /** ISO time the holder took the lock. */
   startedAt: z.string().refine((text) => !Number.isNaN(Date.parse(text))),
   /** ISO time of the holder's last heartbeat, for holders that write it; the file's mtime is the other. */
@@ -37,13 +41,14 @@ export type LockRecord = z.output<typeof lockRecordSchema>;
 
 /** What a waiter knows about the lock it found, as data. Times are epoch milliseconds. */
 export type LockHolder =
-  | { readable: true; pid: number; session?: number; command?: string; startedAt: number; heartbeatAt: number; alive: boolean }
+  | { readable: true; pid: number; run?: string; command?: string; startedAt: number; heartbeatAt: number; alive: boolean }
   | { readable: false; writtenAt: number };
 
 /** The waiter: who it is and what it tolerates. */
 export interface Waiter {
   pid: number;
-  session?: number;
+  /** Its run token: a live holder with the same one is an earlier audit of this same run. */
+  run?: string;
   staleAfterMs: number;
   maxHoldMs: number;
 }
@@ -60,6 +65,8 @@ export interface WaitInfo {
 export interface MachineLockOptions {
   /** The lock file; `lockFileFrom(process.env)` when not given. */
   file?: string;
+  /** The run this audit belongs to; `runTokenFrom(process.env)` when not given. */
+  run?: string;
   /** Aborting it while waiting rejects at once. */
   signal?: AbortSignal;
   /** Called when waiting starts, again every `reportEveryMs`, and when the holder changes. */
@@ -72,7 +79,10 @@ export interface MachineLockOptions {
   heartbeatMs?: number;
   /** A heartbeat older than this means the holder is frozen. */
   staleAfterMs?: number;
-  /** No audit holds the lock longer than this in total. */
+  /**
+   * No audit holds the lock longer than this in total: 2 hours by default, as a timed pass over every page
+   * of a big site can legitimately take long; a frozen holder is caught sooner, by `staleAfterMs`.
+   */
   maxHoldMs?: number;
   reportEveryMs?: number;
   /** The clock, in epoch milliseconds. */
@@ -83,7 +93,7 @@ const DEFAULTS = {
   pollMs: 1000,
   heartbeatMs: 10_000,
   staleAfterMs: 60_000,
-  maxHoldMs: 30 * 60_000,
+  maxHoldMs: 2 * 60 * 60_000,
   reportEveryMs: 30_000,
 };
 
@@ -93,6 +103,11 @@ export const UNREADABLE_GRACE_MS = 2000;
 /** The lock file: `LIGHTHOUSE_LOCK_FILE`, or one per machine in the temporary folder. */
 export function lockFileFrom(env: Readonly<Record<string, string | undefined>>): string {
   return env['LIGHTHOUSE_LOCK_FILE'] || join(tmpdir(), 'lighthouse-audit.lock');
+}
+
+/** The run an audit belongs to: `LIGHTHOUSE_AUDIT_RUN`, set by test harnesses; undefined (no run) when unset or empty. */
+export function runTokenFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return env['LIGHTHOUSE_AUDIT_RUN'] || undefined;
 }
 
 /** 65_000 → "1:05"; 3_723_000 → "1:02:03". */
@@ -119,8 +134,8 @@ export function lockVerdict(holder: LockHolder, now: number, self: Waiter): Lock
   const silentFor = now - holder.heartbeatAt;
   if (holder.pid === self.pid) return { action: 'reclaim', reason: `it was held by this same process, ${who}, for an earlier audit that did not release it` };
   if (!holder.alive) return { action: 'reclaim', reason: `its holder, ${who}, is no longer running` };
-  if (holder.session !== undefined && holder.session === self.session) {
-    return { action: 'reclaim', reason: `its holder, ${who}, is in this same session (${holder.session}): an earlier audit of this same run (one a test gave up on, say), not a separate audit` };
+  if (holder.run !== undefined && holder.run === self.run) {
+    return { action: 'reclaim', reason: `its holder, ${who}, belongs to this same run (LIGHTHOUSE_AUDIT_RUN=${holder.run}): an earlier audit of it (one a test gave up on, say), not a separate audit` };
   }
   if (silentFor > self.staleAfterMs) {
     return { action: 'reclaim', reason: `its holder, ${who}, has not refreshed it for ${formatDuration(silentFor)} (more than ${formatDuration(self.staleAfterMs)}), so it is frozen` };
@@ -141,18 +156,12 @@ export function parseLockRecord(text: string): LockRecord | undefined {
   }
 }
 
-/** The session id (field 6) in the text of /proc/<pid>/stat; the command name (field 2) may hold spaces and parentheses. */
-export function sessionFromStat(stat: string): number | undefined {
-  const session = Number(statFieldsAfterName(stat)[3]);
-  // 0 is "no session" (kernel threads, a container's first process): every process there shares it.
-  return Number.isInteger(session) && session > 0 ? session : undefined;
-}
-
+/** The fields of /proc/<pid>/stat after the command name (field 2), which may hold spaces and parentheses. */
 function statFieldsAfterName(stat: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 1).trim().split(/\s+/);
 }
 
-function procStat(pid: number | 'self'): string | undefined {
+function procStat(pid: number): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
@@ -221,7 +230,7 @@ function readLock(file: string, now: number): { holder: LockHolder; text: string
     const holder: LockHolder = {
       readable: true,
       pid: record.pid,
-      ...(record.session !== undefined ? { session: record.session } : {}),
+      ...(record.run !== undefined ? { run: record.run } : {}),
       ...(record.command !== undefined ? { command: record.command } : {}),
       startedAt,
       heartbeatAt: Math.max(startedAt, mtimeMs, record.heartbeatAt ? Date.parse(record.heartbeatAt) : 0),
@@ -297,13 +306,13 @@ export async function acquireMachineLock(options: MachineLockOptions = {}): Prom
   const file = options.file ?? lockFileFrom(process.env);
   const { pollMs, heartbeatMs, staleAfterMs, maxHoldMs, reportEveryMs } = { ...DEFAULTS, ...definedOnly(options) };
   const now = options.now ?? Date.now;
-  const session = sessionOf('self');
-  const self: Waiter = { pid: process.pid, ...(session !== undefined ? { session } : {}), staleAfterMs, maxHoldMs };
+  const run = (options.run ?? runTokenFrom(process.env)) || undefined;
+  const self: Waiter = { pid: process.pid, ...(run !== undefined ? { run } : {}), staleAfterMs, maxHoldMs };
   const command = process.argv.slice(1).join(' ').slice(0, 300);
   let reported: { pid: number; at: number } | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
-    const record: LockRecord = { pid: process.pid, ...(session !== undefined ? { session } : {}), startedAt: new Date(now()).toISOString(), command };
+    const record: LockRecord = { pid: process.pid, ...(run !== undefined ? { run } : {}), startedAt: new Date(now()).toISOString(), command };
     const text = `${JSON.stringify(record)}\n`;
     const fd = tryTake(file, text);
     if (fd !== undefined) return holding(file, fd, text, heartbeatMs, now);
@@ -320,11 +329,6 @@ export async function acquireMachineLock(options: MachineLockOptions = {}): Prom
     }
     await sleep(pollMs, undefined, options.signal ? { signal: options.signal } : {});
   }
-}
-
-function sessionOf(pid: number | 'self'): number | undefined {
-  const stat = procStat(pid);
-  return stat === undefined ? undefined : sessionFromStat(stat);
 }
 
 function definedOnly<T extends object>(object: T): Partial<T> {

@@ -31,6 +31,8 @@ describe('the audit cache', () => {
     expect(verdictPasses(verdict('/a/', [{ ...error, level: 'warn' }]))).toBe(true);
     expect(verdictPasses(verdict('/a/', [error]))).toBe(false);
     expect(verdictPasses(verdict('/a/', [{ ...error, id: 'largest-contentful-paint', level: 'warn', notFailedBecause: 'the machine was busy' }]))).toBe(false);
+    // Timed runs that could not be made leave the page to be timed again.
+    expect(verdictPasses(verdict('/a/', [{ level: 'warn', id: 'timing-failed', title: 'Lighthouse could not time this page', expected: 'completed timed runs', found: 'NO_FCP (tried 2 times)' }]))).toBe(false);
   });
 
   it('records audited pages with their new inputs and drops pages the build no longer has', () => {

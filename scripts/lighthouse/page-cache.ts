@@ -56,9 +56,15 @@ export interface AuditedPage {
   observedPaths: string[];
 }
 
-/** Whether a verdict may be kept as a pass: no error, and no timing error let off because the machine was busy. */
+/** Findings that are warnings, yet mean the page's audit is not complete: it is audited again next run. */
+const INCOMPLETE = new Set(['timing-failed']);
+
+/**
+ * Whether a verdict may be kept as a pass: no error, no timing error let off because the machine was
+ * busy, and timed runs that completed when there were any.
+ */
 export function verdictPasses(verdict: PageVerdict): boolean {
-  return !verdict.findings.some((finding) => finding.level === 'error' || finding.notFailedBecause !== undefined);
+  return !verdict.findings.some((finding) => finding.level === 'error' || finding.notFailedBecause !== undefined || INCOMPLETE.has(finding.id));
 }
 
 /**

@@ -285,7 +285,7 @@ describe('a run with nothing to audit', () => {
   it('says why, which kept results stand and how to audit everything again', () => {
     const text = formatUnchangedRun({ maxChangedPages: 100,
       target: 'dist',
-      selection: { unchanged, deferred: [], otherShards: 0 },
+      selection: { unchanged, deferred: [], otherShards: 0, missingAlways: [] },
       cache: { '/': kept([{ level: 'warn', id: 'performance', title: 'Performance score', expected: '≥ 90', found: '85' }]), '/posts/c/': kept([]), '/posts/d/': kept([]) },
     });
     expect(text).toBe(
@@ -300,8 +300,9 @@ describe('a run with nothing to audit', () => {
   });
 
   it('mentions the other shards, and no warnings when the kept results have none', () => {
-    const text = formatUnchangedRun({ maxChangedPages: 100, target: 'dist', selection: { unchanged: unchanged.slice(0, 1), deferred: [], otherShards: 2 }, cache: {} });
+    const text = formatUnchangedRun({ maxChangedPages: 100, target: 'dist', selection: { unchanged: unchanged.slice(0, 1), deferred: [], otherShards: 2, missingAlways: ['/posts/gone/'] }, cache: {} });
     expect(text).toContain('\n  2 page(s) are audited by the other shards.\n');
+    expect(text).toContain('\n  audit.alwaysAudit lists /posts/gone/, which this build does not have.\n');
     expect(text).toContain('✓ Every page meets its budgets (kept results). npm run audit -- --all audits every page again.');
   });
 });
@@ -388,7 +389,7 @@ describe('the summary', () => {
         '    /posts/a/: other processes used 1.9 of 2 cores (load average 3.4); Lighthouse CPU benchmark index 650 (busy)',
         '    /: other processes used 0.1 of 2 cores; Lighthouse CPU benchmark index 1,500',
         '    The machine was busy with other work while Lighthouse timed the page: other processes used 1.9 of 2 cores.',
-        '    These budgets only warn about timing, so nothing was let off; to measure it again on a quiet machine, run npm run audit -- --all.',
+        '    No timing error was let off; to measure timing again on a quiet machine, run npm run audit -- --all.',
       ].join('\n'),
     );
   });

@@ -209,7 +209,7 @@ export function formatShared(shared: readonly SharedPage[]): string[] {
 
 export interface UnchangedRunInput {
   target: string;
-  selection: Pick<Selection, 'unchanged' | 'deferred' | 'otherShards'>;
+  selection: Pick<Selection, 'unchanged' | 'deferred' | 'otherShards' | 'missingAlways'>;
   cache: Readonly<Record<string, CachedPage>>;
   maxChangedPages: number;
 }
@@ -224,6 +224,7 @@ export function formatUnchangedRun(input: UnchangedRunInput): string {
   ];
   lines.push(...formatUnchanged(selection.unchanged).map((line) => `  ${line}`));
   if (selection.otherShards > 0) lines.push(`  ${selection.otherShards} page(s) are audited by the other shards.`);
+  for (const path of selection.missingAlways) lines.push(`  audit.alwaysAudit lists ${path}, which this build does not have.`);
   lines.push(...describeDeferred(selection.deferred, input.maxChangedPages).map((line) => `  ${line}`));
   const warnings = selection.unchanged.reduce((count, page) => count + (input.cache[page.path]?.verdict.findings.filter((finding) => finding.level === 'warn').length ?? 0), 0);
   const kept = `kept results${warnings > 0 ? `, ${warnings} warning(s) among them` : ''}`;
@@ -275,7 +276,7 @@ function formatLoad(pages: readonly PageVerdict[]): string[] {
     ...(reason ? [`  ${reason}`] : []),
     letOff.length > 0
       ? `  Timing errors on ${letOff.length} page(s) are reported as warnings instead; those pages are audited and timed again on the next run.`
-      : '  These budgets only warn about timing, so nothing was let off; to measure it again on a quiet machine, run npm run audit -- --all.',
+      : '  No timing error was let off; to measure timing again on a quiet machine, run npm run audit -- --all.',
   ];
 }
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deterministicPerformanceAudits, type AuditConfig } from '../../src/config/audit-schema.ts';
+import { AUDIT_LIMITS, deterministicPerformanceAudits, type AuditConfig } from '../../src/config/audit-schema.ts';
 import { readProjectPaths } from '../../src/config/build-env.ts';
 import type { SiteConfig } from '../../src/config/site-schema.ts';
 import { displayPath } from '../../src/lib/files.ts';
@@ -19,7 +19,7 @@ import { DistServerError, startDistServer, type DistServer } from './dist-server
 import type { LighthouseResultLike } from './lighthouse-result.ts';
 import { lighthouseVersion, startLighthouseThreads, type LighthouseThreads } from './lighthouse-runner.ts';
 import { judgeLoad, startLoadSample } from './machine-load.ts';
-import { acquireMachineLock, formatWait, lockFileFrom } from './machine-lock.ts';
+import { acquireMachineLock, formatWait, lockFileFrom, runTokenFrom } from './machine-lock.ts';
 import { cacheFileFor, hashOf, nextAuditCache, readAuditCache, writeAuditCache } from './page-cache.ts';
 import { compareInputs, InputHasher, type PageInputs } from './page-inputs.ts';
 import { appendHistory, formatProgress, formatSummary, formatUnchangedRun, historyEntryOf, previousScores, pruneRuns, readHistory, renderReportsIndex, renderRunIndex } from './report.ts';
@@ -140,7 +140,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
     shard: args.shard,
   });
   const timedPages = timedPagesOf(selection.pages, args.timed ?? config.timedPages);
-  const workers = args.workers ?? (config.workers || availableParallelism());
+  const workers = args.workers ?? (config.workers || Math.min(availableParallelism(), AUDIT_LIMITS.maxWorkers));
   const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.count})` : '';
   if (selection.pages.length === 0) {
     out(formatUnchangedRun({ target, selection, cache, maxChangedPages: config.maxChangedPages }));
@@ -185,6 +185,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
       acquireTimedLock: () =>
         acquireMachineLock({
           file: lockFileFrom(env),
+          ...(runTokenFrom(env) ? { run: runTokenFrom(env)! } : {}),
           signal: context.signal,
           onWait: (info) => out(formatWait(info)),
           onReclaim: (reason) => out(`Took over the machine's Lighthouse audit lock: ${reason}`),
@@ -227,7 +228,7 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
     judgement,
     manifest,
     selection,
-    timedPages: timedPages.map((page) => page.path),
+    timedPages: judgement.pages.filter((page) => page.timing).map((page) => page.path),
     previous,
     maxChangedPages: config.maxChangedPages,
     reportIndex: displayPath(join(runDir, 'index.html'), cwd),

@@ -174,6 +174,15 @@ describe('choosing the pages to audit', () => {
     expect(selection.shared.filter((each) => each.template === 'post').map((each) => each.with)).toEqual(['/posts/c/', '/posts/c/', '/posts/c/']);
   });
 
+  it('with --since, still audits a page never audited or whose last audit missed', () => {
+    const cache = auditedOnce(site.filter((each) => each.path !== '/about/'));
+    cache['/tags/'] = { ...cache['/tags/']!, passed: false };
+    expect(audited(select({ cache, since: { paths: new Set(), sharedSourcesChanged: false } }))).toEqual([
+      ['/tags/', 'retry'],
+      ['/about/', 'new'],
+    ]);
+  });
+
   it('defers changed pages over audit.maxChangedPages to the next run, covering each template first', () => {
     const selection = select({ cache: {}, maxChangedPages: 3 });
     expect(selection.pages.map((each) => each.template)).toEqual(['home', 'list', 'post']);

@@ -149,14 +149,14 @@ export function selectPages(input: SelectionInput): Selection {
       wanted.push({ ...page, reason: 'always' });
       continue;
     }
-    if (input.since) {
-      if (input.since.paths.has(page.path)) wanted.push({ ...page, reason: 'since' });
-      else if (input.since.sharedSourcesChanged) join(page, []);
-      else if (cached) unchanged.push({ path: page.path, template: page.template, since: cached.at });
-      continue;
-    }
+    // A page never audited, or whose last audit missed, is audited whatever else is asked.
     if (!cached) wanted.push({ ...page, reason: 'new' });
     else if (!cached.passed) wanted.push({ ...page, reason: 'retry' });
+    else if (input.since) {
+      if (input.since.paths.has(page.path)) wanted.push({ ...page, reason: 'since' });
+      else if (input.since.sharedSourcesChanged) join(page, []);
+      else unchanged.push({ path: page.path, template: page.template, since: cached.at });
+    }
     else {
       const change = input.compare(cached.inputs, page.inputs);
       if (change.kind === 'same') unchanged.push({ path: page.path, template: page.template, since: cached.at });

@@ -25,6 +25,8 @@ export function removeTemporaryFolders(): void {
 
 /** This test process's own lock file for the audits' timed runs. */
 export const TEST_LOCK_FILE = join(tmpdir(), `lighthouse-audit-test-${process.pid}.lock`);
+/** Every audit this test process starts belongs to one run: one a test gave up on never blocks the next. */
+const TEST_RUN = `tests-${process.pid}`;
 
 export interface AuditProcess {
   child: ChildProcess;
@@ -35,7 +37,7 @@ export interface AuditProcess {
 }
 
 export function startAudit(args: string[], env: Record<string, string> = {}): AuditProcess {
-  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LIGHTHOUSE_LOCK_FILE: TEST_LOCK_FILE };
+  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LIGHTHOUSE_LOCK_FILE: TEST_LOCK_FILE, LIGHTHOUSE_AUDIT_RUN: TEST_RUN };
   for (const name of ['CI', 'SITE_URL', 'SITE_CONFIG_OVERRIDES']) delete base[name];
   const child = spawn(process.execPath, [AUDIT_SCRIPT, ...args], { cwd: PROJECT_ROOT, env: { ...base, ...env } });
   let output = '';
