@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditSchema, type AuditAssertion, type AuditConfigInput } from '../../src/config/audit-schema.ts';
-import { describeChecklist, formatValue, judgePage, judgeRun, median, RERUN_ON_QUIET_MACHINE, type Budgets, type LoadVerdict, type PageRuns } from './assert.ts';
+import { describeChecklist, formatValue, judgePage, judgeRun, RERUN_ON_QUIET_MACHINE, type Budgets, type LoadVerdict, type PageRuns } from './assert.ts';
 import type { ManifestEntry } from './collect.ts';
 import type { AuditResultLike, LighthouseResultLike } from './lighthouse-result.ts';
 
@@ -127,14 +127,6 @@ const findingsOf = (runs: Partial<PageRuns> = {}, budgets: Budgets = defaults, f
 
 // ---- the rules ----
 
-describe('median', () => {
-  it.each([
-    { values: [], expected: undefined },
-    { values: [3], expected: 3 },
-    { values: [93, 100, 97], expected: 97 },
-    { values: [1, 4, 2, 3], expected: 2.5 },
-  ])('of $values is $expected', ({ values, expected }) => expect(median(values)).toBe(expected));
-});
 
 describe('the checks an insight failed', () => {
   const lcpDiscovery = {

@@ -6,6 +6,7 @@
 // median. A timing check at level 'error' is reported as a warning instead when the machine's load
 // throttled the timed runs: a busy machine must never fail a healthy page.
 import { AUDITED_CATEGORIES, isTimingCheck, type AuditAssertion, type AuditConfig, type AuditedCategory } from '../../src/config/audit-schema.ts';
+import { median } from '../../src/lib/median.ts';
 import type { ManifestEntry } from './collect.ts';
 import { docsLink, type AuditResultLike, type LighthouseResultLike } from './lighthouse-result.ts';
 
@@ -87,13 +88,6 @@ export interface PageRuns {
   deterministic?: LighthouseResultLike;
   timed: readonly LighthouseResultLike[];
   load?: LoadVerdict;
-}
-
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Category scores are judged as Lighthouse shows them: whole numbers from 0 to 100. */

@@ -10,6 +10,7 @@
 // Judging (`judgeLoad`) is pure: samples in, a verdict and a one-line summary out.
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { median } from '../../src/lib/median.ts';
 
 export interface LoadSample {
   /** Wall-clock length of the sampled interval. */
@@ -227,13 +228,6 @@ const oneDecimal = (value: number) => value.toFixed(1);
 /** "1,150": a benchmark index reads as a whole number with a thousands separator. */
 export function formatBenchmarkIndex(value: number): string {
   return Math.round(value).toLocaleString('en-US');
-}
-
-function median(values: number[]): number | undefined {
-  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function maxOf(values: (number | null)[]): number | null {
