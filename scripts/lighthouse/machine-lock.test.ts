@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   acquireMachineLock,
-  formatDuration,
   formatWait,
   lockFileFrom,
   lockVerdict,
@@ -90,7 +89,7 @@ describe('whether to wait for a lock or take it over', () => {
     {
       name: 'takes over an unreadable file a few seconds old',
       holder: { readable: false, writtenAt: now - 5000 },
-      expected: { action: 'reclaim', reason: 'the lock file is not a readable lock (half-written or foreign) and was last written 0:05 ago' },
+      expected: { action: 'reclaim', reason: 'the lock file is not a readable lock (half-written or foreign) and was last written 5 s ago' },
     },
     { name: 'gives an unreadable file just written time to be finished', holder: { readable: false, writtenAt: now - 500 }, expected: { action: 'wait', reclaimInMs: 1500 } },
   ])('$name', ({ holder, self: waiter = self, expected }) => {
@@ -104,13 +103,6 @@ describe('what a waiting audit prints', () => {
       'Waiting for another Lighthouse audit on this machine (pid 123, holding it for 1:02) to finish its timed runs; taken over in 1:58:58 at most.',
     );
   });
-  it.each([
-    { ms: 0, expected: '0:00' },
-    { ms: 59_400, expected: '0:59' },
-    { ms: 65_000, expected: '1:05' },
-    { ms: 3_723_000, expected: '1:02:03' },
-    { ms: -5, expected: '0:00' },
-  ])('$ms ms is $expected', ({ ms, expected }) => expect(formatDuration(ms)).toBe(expected));
 });
 
 describe('the lock file and the run token', () => {
@@ -225,7 +217,7 @@ describe('a lock held by a live audit', () => {
   });
 
   it.each([
-    { name: 'whose heartbeat stopped', lock: { startedAgoMs: 10_000, heartbeatAgoMs: 10_000 }, options: { staleAfterMs: 5000 }, reason: /^its holder, pid 1, has not refreshed it for 0:10 \(more than 0:05\), so it is frozen$/ },
+    { name: 'whose heartbeat stopped', lock: { startedAgoMs: 10_000, heartbeatAgoMs: 10_000 }, options: { staleAfterMs: 5000 }, reason: /^its holder, pid 1, has not refreshed it for 10 s \(more than 5 s\), so it is frozen$/ },
     { name: 'held longer than an audit may', lock: { startedAgoMs: 3 * 60 * MINUTE }, options: {}, reason: /^its holder, pid 1, has held it for 3:00:00, longer than the 2:00:00 an audit may$/ },
   ])('is taken over when $name', async ({ lock, options, reason }) => {
     const file = lockFile();

@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'astro/zod';
+import { formatDuration } from '../../src/lib/duration.ts';
 
 /** The lock file's contents. */
 const lockRecordSchema = z.object({
@@ -108,14 +109,6 @@ export function lockFileFrom(env: Readonly<Record<string, string | undefined>>):
 /** The run an audit belongs to: `LIGHTHOUSE_AUDIT_RUN`, set by test harnesses; undefined (no run) when unset or empty. */
 export function runTokenFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
   return env['LIGHTHOUSE_AUDIT_RUN'] || undefined;
-}
-
-/** 65_000 → "1:05"; 3_723_000 → "1:02:03". */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const [hours, minutes, seconds] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
 }
 
 export function formatWait({ pid, heldForMs, reclaimInMs }: WaitInfo): string {

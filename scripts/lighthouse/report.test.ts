@@ -8,7 +8,6 @@ import type { CachedPage } from './page-cache.ts';
 import {
   appendHistory,
   escapeHtml,
-  formatDuration,
   formatFindings,
   formatProgress,
   formatScoreTable,
@@ -124,13 +123,6 @@ const load = { seconds: 6.1, cores: 2, otherCores: 0.3, ownCores: 1.1, machineBu
 
 // ---- the specification ----
 
-describe('durations', () => {
-  it.each([
-    { ms: 0, expected: '0 s' },
-    { ms: 42_400, expected: '42 s' },
-    { ms: 185_000, expected: '3:05' },
-  ])('show $ms ms as $expected', ({ ms, expected }) => expect(formatDuration(ms)).toBe(expected));
-});
 
 describe('progress lines', () => {
   it.each<{ name: string; event: ProgressEvent; line: string }>([

@@ -4,6 +4,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDITED_CATEGORIES, DETERMINISTIC_CATEGORIES, type AuditedCategory } from '../../src/config/audit-schema.ts';
+import { formatDuration } from '../../src/lib/duration.ts';
 import type { Judgement, PageVerdict } from './assert.ts';
 import type { Manifest, ProgressEvent } from './collect.ts';
 import type { CachedPage } from './page-cache.ts';
@@ -15,13 +16,6 @@ export const CATEGORY_LABELS: Record<AuditedCategory, string> = {
   'best-practices': 'bp',
   seo: 'seo',
 };
-
-/** "42 s" under a minute, "3:05" above. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
