@@ -5,23 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding, PageVerdict } from './assert.ts';
 import { cacheFileFor, nextAuditCache, readAuditCache, verdictPasses, writeAuditCache, type CachedPage } from './page-cache.ts';
 import type { PageInputs } from './page-inputs.ts';
+import { passingVerdict } from './test-verdicts.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'page-cache-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const inputs = (html: string, css = 'css-1'): PageInputs => ({ htmlHash: html, deps: { 'BaseLayout.css': css }, headersHash: 'h' });
-const verdict = (path: string, findings: Finding[] = []): PageVerdict => ({
-  path,
-  url: `http://127.0.0.1${path}`,
-  template: 'post',
-  reason: 'new',
-  indexable: true,
-  scores: { performance: null, accessibility: 100, 'best-practices': 100, seo: 100 },
-  facts: {},
-  findings,
-  skippedAudits: [],
-  failed: false,
-});
+const verdict = (path: string, findings: Finding[] = []): PageVerdict => passingVerdict(path, { findings });
 const kept = (path: string, html: string, at = 'earlier'): CachedPage => ({ inputs: inputs(html), at, passed: true, verdict: verdict(path), observedPaths: [] });
 const error: Finding = { level: 'error', id: 'seo', title: 'SEO score', expected: '≥ 100', found: '92' };
 

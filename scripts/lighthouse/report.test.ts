@@ -27,6 +27,7 @@ import {
   type SummaryInput,
 } from './report.ts';
 import type { SelectedPage, SharedPage, UnchangedPage } from './select-pages.ts';
+import { passingVerdict } from './test-verdicts.ts';
 
 // ---- fixtures ----
 
@@ -400,18 +401,7 @@ describe('the summary', () => {
 });
 
 describe('the printed table on a large run', () => {
-  const page = (index: number, findings: PageVerdict['findings'] = []): PageVerdict => ({
-    path: `/posts/p${index}/`,
-    url: `http://127.0.0.1/posts/p${index}/`,
-    template: 'post',
-    reason: 'all',
-    indexable: true,
-    scores: { performance: null, accessibility: 100, 'best-practices': 100, seo: 100 },
-    facts: {},
-    findings,
-    skippedAudits: [],
-    failed: false,
-  });
+  const page = (index: number, findings: PageVerdict['findings'] = []): PageVerdict => passingVerdict(`/posts/p${index}/`, { reason: 'all', findings });
   const warning = { level: 'warn' as const, id: 'legacy-javascript-insight', title: 'Legacy JavaScript', expected: 'at most 0 items', found: '1 item' };
 
   it('shows every page of a small run', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PageVerdict } from './assert.ts';
 import type { CachedPage } from './page-cache.ts';
 import type { InputChange, PageInputs } from './page-inputs.ts';
 import { selectPages, timedPagesOf, type SelectedPage, type SelectionInput } from './select-pages.ts';
 import type { SitePage } from './site-pages.ts';
+import { passingVerdict } from './test-verdicts.ts';
 
 type Page = SitePage & { inputs: PageInputs };
 
@@ -30,22 +30,10 @@ const site: Page[] = [
   page('/404.html', 'not-found', { indexable: false }),
 ];
 
-const verdict = (path: string): PageVerdict => ({
-  path,
-  url: `http://127.0.0.1${path}`,
-  template: 'post',
-  reason: 'new',
-  indexable: true,
-  scores: { performance: null, accessibility: 100, 'best-practices': 100, seo: 100 },
-  facts: {},
-  findings: [],
-  skippedAudits: [],
-  failed: false,
-});
 
 /** The cache after a run in which every page met its budgets. */
 const auditedOnce = (pages: readonly Page[], at = '2026-12-01T10:00:00.000Z'): Record<string, CachedPage> =>
-  Object.fromEntries(pages.map((each) => [each.path, { inputs: each.inputs, at, passed: true, verdict: verdict(each.path), observedPaths: [] }]));
+  Object.fromEntries(pages.map((each) => [each.path, { inputs: each.inputs, at, passed: true, verdict: passingVerdict(each.path), observedPaths: [] }]));
 
 /** What the real compareInputs answers, for inputs as simple as these. */
 function compare(previous: PageInputs, current: PageInputs): InputChange {
