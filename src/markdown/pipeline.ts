@@ -9,6 +9,7 @@ import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeImageAttributes from './rehype-image-attributes.ts';
 import rehypeInternalLinks from './rehype-internal-links.ts';
+import rehypeScrollRegions from './rehype-scroll-regions.ts';
 import rehypeToc from './rehype-toc.ts';
 import remarkExcerpt from './remark-excerpt.ts';
 import remarkReadingTime from './remark-reading-time.ts';
@@ -34,6 +35,7 @@ export function markdownPipeline(
       [rehypeExternalLinks, { site: config.url }],
       [rehypeInternalLinks, { ...policy, postsDir: join(paths.contentDir, 'posts') }],
       [rehypeImageAttributes, { publicDir: paths.publicDir }],
+      rehypeScrollRegions,
     ],
     // GFM footnotes get a "Footnotes" heading for screen readers, hidden with the site's own class.
     remarkRehype: { footnoteLabelProperties: { className: ['visually-hidden'] } },

@@ -1,0 +1,34 @@
+import type { Element } from 'hast';
+import { describe, expect, it } from 'vitest';
+import { describeMarkdownFixtures } from '../../tests/helpers/markdown-fixtures.ts';
+import rehypeScrollRegions, { codeLanguage, tableTopic, type ScrollRegionOptions } from './rehype-scroll-regions.ts';
+
+describeMarkdownFixtures('rehype-scroll-regions', (options) => ({
+  rehypePlugins: [[rehypeScrollRegions, options as ScrollRegionOptions]],
+}));
+
+const element = (tagName: string, properties: Element['properties'], children: Element['children'] = []): Element => ({ type: 'element', tagName, properties, children });
+const text = (value: string) => ({ type: 'text' as const, value });
+const cells = (tagName: string, ...values: string[]) => element('tr', {}, values.map((value) => element(tagName, {}, [text(value)])));
+
+describe('codeLanguage', () => {
+  it.each([
+    { name: 'Prism’s data-language', pre: element('pre', { dataLanguage: 'powershell', className: ['language-powershell'] }), language: 'powershell' },
+    { name: 'a language class on the code element', pre: element('pre', {}, [element('code', { className: ['language-bash'] })]), language: 'bash' },
+    { name: 'plain text, which names no language', pre: element('pre', { dataLanguage: 'text' }), language: undefined },
+    { name: 'no language at all', pre: element('pre', {}, [element('code', {})]), language: undefined },
+  ])('reads $name', ({ pre, language }) => {
+    expect(codeLanguage(pre)).toBe(language);
+  });
+});
+
+describe('tableTopic', () => {
+  it.each([
+    { name: 'its caption', table: element('table', {}, [element('caption', {}, [text('  Router\n lights ')]), cells('th', 'Light')]), topic: 'Router lights' },
+    { name: 'the headings of its first row', table: element('table', {}, [element('thead', {}, [cells('th', 'Metric', 'Good')]), element('tbody', {}, [cells('td', 'LCP', '2.5 s')])]), topic: 'Metric, Good' },
+    { name: 'nothing, when it has no caption or headings', table: element('table', {}, [cells('td', 'a', 'b')]), topic: undefined },
+    { name: 'the headings, when the caption is empty', table: element('table', {}, [element('caption', {}, [text(' ')]), cells('th', 'Light')]), topic: 'Light' },
+  ])('is $name', ({ table, topic }) => {
+    expect(tableTopic(table)).toBe(topic);
+  });
+});
