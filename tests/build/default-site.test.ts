@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintReport } from '../../src/seo/lint/report.ts';
 import { buildFixture, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { checkHtmlFiles, describeNuMessage, isCspNote } from '../helpers/nu-checker.ts';
 
 const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
 
@@ -60,6 +61,13 @@ describe('the default site', () => {
       expect(html, path).toContain('<a class="skip-link" href="#main">');
       expect(html, path).toContain('<main id="main"');
     }
+  });
+
+  it('is valid HTML: the W3C Nu checker finds no error and no warning on any page', () => {
+    const pages = build.files().filter((path) => path.endsWith('.html'));
+    const messages = checkHtmlFiles(pages.map((path) => join(build.dist, path)));
+    expect(messages.filter((message) => !isCspNote(message)).map((message) => describeNuMessage(message, build.dist))).toEqual([]);
+    expect(pages.length).toBeGreaterThanOrEqual(20);
   });
 
   it('passes the SEO lint with no errors, and the build prints its summary', () => {
