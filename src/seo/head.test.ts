@@ -97,6 +97,12 @@ describe('buildHeadTags', () => {
     expect(content(home, 'property:og:type')).toEqual(['website']);
     expect(content(home, 'property:og:title')).toEqual(['Example Site']);
     expect(home.some((tag) => tag.attrs['property']?.startsWith('article:'))).toBe(false);
+    expect(content(home, 'property:og:updated_time')).toEqual([]);
+  });
+
+  it('dates a page that is not a post by og:updated_time, in the site’s time zone', () => {
+    const list = buildHeadTags({ route: '/tags/', title: 'Tags', description: 'Tags.', image: testImage, updated: new Date('2026-07-01T08:00:00Z') }, context);
+    expect(content(list, 'property:og:updated_time')).toEqual(['2026-07-01T09:00:00+01:00']);
   });
 
   it.each([

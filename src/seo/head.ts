@@ -40,6 +40,8 @@ export interface PageFacts {
   canonical?: string | undefined;
   /** Present on posts: makes og:type "article" and adds article:* tags. */
   article?: ArticleFacts | undefined;
+  /** When a page that is not a post last changed (see last-modified.ts): og:updated_time, read back for the sitemap. */
+  updated?: Date | undefined;
   /** Serialised JSON-LD (see json-ld.ts). */
   jsonLd?: string | undefined;
 }
@@ -145,6 +147,7 @@ export function buildHeadTags(page: PageFacts, { site, urls, preview, contentSec
     property('og:image:width', String(page.image.width)),
     property('og:image:height', String(page.image.height)),
     property('og:image:alt', page.image.alt),
+    ...(page.updated ? [property('og:updated_time', toZonedIsoString(page.updated, site.timezone))] : []),
   ];
 
   const article: HeadTag[] = page.article

@@ -7,11 +7,13 @@ export interface HeadFacts {
   robots?: string;
   published?: string;
   modified?: string;
+  /** og:updated_time: when a page that is not a post last changed. */
+  updated?: string;
   ogImage?: string;
   ogTitle?: string;
 }
 
-/** Reads canonical, robots, article dates and the social image and title from a page's <head>. */
+/** Reads canonical, robots, the page's dates and the social image and title from a page's <head>. */
 export function readHeadFacts(html: string): HeadFacts {
   const headEnd = html.indexOf('</head>');
   const facts: HeadFacts = {};
@@ -22,6 +24,7 @@ export function readHeadFacts(html: string): HeadFacts {
       if (attrs['name'] === 'robots') facts.robots = attrs['content'];
       if (attrs['property'] === 'article:published_time') facts.published = attrs['content'];
       if (attrs['property'] === 'article:modified_time') facts.modified = attrs['content'];
+      if (attrs['property'] === 'og:updated_time') facts.updated = attrs['content'];
       if (attrs['property'] === 'og:image') facts.ogImage = attrs['content'];
       if (attrs['property'] === 'og:title') facts.ogTitle = attrs['content'];
     },

@@ -1,5 +1,5 @@
 // The sitemap lists exactly the pages that ask to be indexed, at the URL they call canonical,
-// dated by their content. Those facts are read back from each built page's <head> (page-head.ts).
+// dated by their content (last-modified.ts). Those facts are read back from each built page's <head> (page-head.ts).
 import type { HeadFacts } from './page-head.ts';
 
 export type SitemapDecision = { include: false; reason: string } | { include: true; loc: string; lastmod?: string };
@@ -9,6 +9,6 @@ export function sitemapEntry(facts: HeadFacts, site: string): SitemapDecision {
   if (facts.robots && /\bnoindex\b/i.test(facts.robots)) return { include: false, reason: 'noindex' };
   if (!facts.canonical) return { include: false, reason: 'no canonical URL' };
   if (!facts.canonical.startsWith(new URL(site).href)) return { include: false, reason: 'canonical points to another site' };
-  const lastmod = facts.modified ?? facts.published;
+  const lastmod = facts.modified ?? facts.published ?? facts.updated;
   return lastmod ? { include: true, loc: facts.canonical, lastmod } : { include: true, loc: facts.canonical };
 }

@@ -1,6 +1,7 @@
 // The site as shipped: the project's own content/ built like `npm run build` does.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintReport } from '../../src/seo/lint/report.ts';
 import { buildFixture, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
@@ -68,6 +69,18 @@ describe('the default site', () => {
     const messages = checkHtmlFiles(pages.map((path) => join(build.dist, path)));
     expect(messages.filter((message) => !isCspNote(message)).map((message) => describeNuMessage(message, build.dist))).toEqual([]);
     expect(pages.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('gives every sitemap URL a lastmod from its content, a list page its newest post’s, none after the build', () => {
+    const parsed = new XMLParser().parse(build.read('sitemap-0.xml')) as { urlset: { url: { loc: string; lastmod?: string }[] } };
+    const entries = parsed.urlset.url;
+    expect(entries.filter((entry) => entry.lastmod === undefined).map((entry) => entry.loc)).toEqual([]);
+    expect(entries.filter((entry) => entry.lastmod! > '2026-11-29T00:00:00.000Z').map((entry) => `${entry.loc} ${entry.lastmod}`)).toEqual([]);
+    const lastmod = (path: string) => entries.find((entry) => entry.loc === `https://urban-haze.example${path}`)?.lastmod;
+    // The home page shows the five newest posts; of those, the home-internet guide changed last (updated 2 November).
+    expect(lastmod('/')).toBe('2026-11-02T00:00:00.000Z');
+    // The archive lists every post, among them the advisory (first published in 2011, updated 28 November).
+    expect(lastmod('/archive/')).toBe('2026-11-28T00:00:00.000Z');
   });
 
   it('passes the SEO lint with no errors, and the build prints its summary', () => {

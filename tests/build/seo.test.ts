@@ -195,6 +195,27 @@ describe('SEO metadata of a built site', () => {
     expect(locs.length).toBe(indexable.length);
   });
 
+  it('dates every sitemap URL by its content: list and tag pages by their newest post, About by its text', () => {
+    const lastmod = Object.fromEntries(sitemapUrls().map((entry) => [entry.loc.slice(SITE.length) || '/', entry.lastmod]));
+    expect(Object.entries(lastmod).filter(([, date]) => date === undefined)).toEqual([]);
+    const iso = (date: string) => new Date(date).toISOString();
+    expect(lastmod).toMatchObject({
+      // The newest change among the listed posts: "Plain post", published 10 March and updated 2 April.
+      '/': iso('2026-04-02T00:00:00+01:00'),
+      'archive/': iso('2026-04-02T00:00:00+01:00'),
+      'tags/': iso('2026-04-02T00:00:00+01:00'),
+      'tags/seo/': iso('2026-04-02T00:00:00+01:00'),
+      // Its newest post is "Japanese slug", published 7 February; the posts from March on are not tagged Testing.
+      'tags/testing/': iso('2026-02-07T00:00:00+00:00'),
+      'posts/plain/': iso('2026-04-02T00:00:00+01:00'),
+      // The date written beside the About page's text (src/pages/about.astro), never the build date.
+      'about/': iso('2026-11-29T00:00:00+00:00'),
+    });
+    // A later list page is not in the sitemap, but still states its date: the newest publication (Plain
+    // post, 10 March), which shifted its posts; Plain post's later update is on page 1, not on this one.
+    expect(page('page/2/index.html').metaByProperty('og:updated_time')).toEqual(['2026-03-10T00:00:00+00:00']);
+  });
+
   it('keeps a noindex post out of search, lists, tags and the feed, while still building its page', () => {
     expect(page(postPath('hidden')).metaByName('robots')).toEqual(['noindex, follow']);
     for (const path of ['index.html', 'archive/index.html', 'tags/seo/index.html', 'rss.xml', 'sitemap-0.xml']) {

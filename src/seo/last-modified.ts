@@ -1,0 +1,34 @@
+// When a page last changed for its readers: the date the sitemap gives as <lastmod> and the page's
+// head states (article:modified_time on posts, og:updated_time elsewhere). Never the build time.
+import { DATE_FORMAT_HINT, parseContentDate } from '../lib/dates.ts';
+
+export interface DatedPost {
+  data: { pubDate: Date; updatedDate?: Date | undefined };
+}
+
+/** A post's update, else its publication: the date its readers care about. */
+export function postLastModified(post: DatedPost): Date {
+  return post.data.updatedDate ?? post.data.pubDate;
+}
+
+const newest = (dates: readonly Date[]): Date | undefined =>
+  dates.reduce<Date | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
+
+/**
+ * When a list page last changed: the newest date of the posts it shows, or, when later than that,
+ * the newest publication in the whole list it is a page of, because a new post shifts every later
+ * page by one. Undefined for a list with no posts, which has no true date.
+ */
+export function listLastModified(shown: readonly DatedPost[], whole: readonly DatedPost[] = shown): Date | undefined {
+  return newest([...shown.map(postLastModified), ...whole.map((post) => post.data.pubDate)]);
+}
+
+/**
+ * The date a page that is not made from posts (the About page) was last changed, as written in its
+ * source file beside its text; an invalid one stops the build, naming the file.
+ */
+export function pageTextDate(value: string, timeZone: string, file: string): Date {
+  const parsed = parseContentDate(value, timeZone);
+  if (!parsed.ok) throw new Error(`${file}: the date its text last changed is not valid: ${parsed.reason}. ${DATE_FORMAT_HINT}`);
+  return parsed.date;
+}
