@@ -16,8 +16,9 @@ export const SCROLL_REGION_CLASS = 'scroll-region';
 const PLAIN = new Set(['text', 'plain', 'plaintext', 'txt']);
 
 const classesOf = (node: Element): string[] => {
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  const value: unknown = node.properties['className'];
+  if (typeof value === 'string') return value.split(/\s+/);
+  return Array.isArray(value) ? value.map(String) : [];
 };
 
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
