@@ -76,7 +76,8 @@ describe.each(VIEWS)('at $width px in the $theme theme', ({ width, height, theme
 
   it.each(TEMPLATES)('the $template template ($path) has no WCAG 2.2 AA violation', async ({ template, path }) => {
     const { page } = reader;
-    const response = await page.goto(site.url(path), { waitUntil: 'networkidle' });
+    // "load": the page's module scripts (the theme toggle) have run; what loads later is waited for below.
+    const response = await page.goto(site.url(path), { waitUntil: 'load' });
     expect(response?.status()).toBe(template === 'not-found' ? 404 : 200);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
     if (template === 'search') await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
@@ -85,5 +86,28 @@ describe.each(VIEWS)('at $width px in the $theme theme', ({ width, height, theme
       await expect.poll(() => reader.giscusFrame()?.url() ?? '').toMatch(/^https:\/\/giscus\.app\//);
     }
     expect(await runAxe(page)).toEqual([]);
+  });
+});
+
+describe('code blocks and tables that are wider than a phone', () => {
+  it.each([
+    { path: '/posts/windows-firewall-blocked-netsession-win-exe/', region: 'Code: powershell' },
+    { path: '/posts/core-web-vitals-explained/', region: 'Table: Metric, What it measures, Good, Needs improvement, Poor' },
+  ])('are reached with Tab and scrolled with the arrow keys: "$region"', async ({ path, region }) => {
+    const reader = await openReaderContext(site, { viewport: { width: 375, height: 740 } });
+    try {
+      const { page } = reader;
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      const scroller = page.getByRole('region', { name: region, exact: true });
+      expect(await scroller.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+      const isFocused = () => scroller.evaluate((element) => element === document.activeElement);
+      for (let presses = 0; presses < 100 && !(await isFocused()); presses++) await page.keyboard.press('Tab');
+      expect(await isFocused()).toBe(true);
+      expect(await scroller.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => scroller.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    } finally {
+      await reader.context.close();
+    }
   });
 });
