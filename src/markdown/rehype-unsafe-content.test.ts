@@ -163,7 +163,7 @@ describe('HTML a post may not publish is refused, naming the line and the fix', 
     {
       name: 'an http:// image in Markdown on an https site',
       body: '![A chart of page weight](http://images.example/chart.png)',
-      problem: '3:1: the src "http://images.example/chart.png" on <img> is insecure on this https site (mixed content, which browsers block or flag); use its https:// address, or save the file beside the post',
+      problem: '3:1: the src "http://images.example/chart.png" on <img> is insecure on this https site (mixed content, which browsers block or flag); use its https:// address, or save the image beside the post',
       removed: 'http://images.example',
     },
     {
@@ -195,6 +195,18 @@ describe('HTML a post may not publish is refused, naming the line and the fix', 
       body: '<iframe src="http://www.youtube-nocookie.com/embed/abc" title="A video"></iframe>',
       problem: '3:1: the src "http://www.youtube-nocookie.com/embed/abc" on <iframe> is insecure on this https site (mixed content',
       removed: 'http://',
+    },
+    {
+      name: 'a frame from an allowed host without a title',
+      body: '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+      problem: '3:1: the <iframe> from "www.youtube-nocookie.com" has no title; say what it shows, for screen readers, e.g. <iframe title="Video: setting up the router" …>',
+      removed: 'iframe',
+    },
+    {
+      name: 'a video file beside the post, which is never published',
+      body: '<video src="./clip.mp4" controls></video>',
+      problem: '3:1: the src "./clip.mp4" on <video> points beside the post, where only Markdown images are published; save the file in public/ and write its path from there, e.g. "/media/clip.mp4"',
+      removed: 'clip.mp4',
     },
     {
       name: 'inline HTML for an allowed frame that also runs code',

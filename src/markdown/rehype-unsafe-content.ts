@@ -91,9 +91,9 @@ function sanitizedAlone(node: Element, schema: Schema): Element | undefined {
 
 /**
  * Refuses HTML in a post that is unsafe or cannot work on this site, as content problems naming the
- * file, line and fix: scripts, frames from hosts the owner has not allowed, inline event handlers,
+ * file, line and fix: scripts, frames from hosts the owner has not allowed (or without a title), inline event handlers,
  * javascript:/vbscript:/data: URLs, elements that belong to the page's head or need plugins or a server,
- * http:// media on an https site, and anything else the sanitizer at the end of the pipeline would
+ * http:// media on an https site, media files beside the post (never published), and anything else the sanitizer at the end of the pipeline would
  * remove (post-html-schema.ts). What it refuses it also takes out of the tree, so even a page rendered
  * before the build stops (astro dev) never shows it. It must run first, on the HTML as written (Astro's
  * own rehype-raw runs last, so the pipeline parses raw HTML into elements before it).
@@ -111,6 +111,10 @@ export default function rehypeUnsafeContent(options: UnsafeContentOptions) {
       if (host === undefined) return 'an <iframe> needs a src on a host the site allows; link to the page instead';
       if (!frameHosts.has(host)) {
         return `the <iframe> from "${host}" is refused: it is not an embed host the site allows; link to the page instead, or, if you trust ${host}, add it to embeds.frameHosts in ${CONFIG}`;
+      }
+      const title = node.properties['title'];
+      if (typeof title !== 'string' || title.trim() === '') {
+        return `the <iframe> from "${host}" has no title; say what it shows, for screen readers, e.g. <iframe title="Video: setting up the router" …>`;
       }
       return undefined;
     };
@@ -145,10 +149,18 @@ export default function rehypeUnsafeContent(options: UnsafeContentOptions) {
             continue;
           }
         }
-        if (httpsSite && SUBRESOURCE_ATTRIBUTES[node.tagName]?.includes(property)) {
-          const insecure = urlsOf(property, value).find((url) => urlScheme(url) === 'http');
+        if (SUBRESOURCE_ATTRIBUTES[node.tagName]?.includes(property)) {
+          const urls = urlsOf(property, value);
+          const insecure = httpsSite ? urls.find((url) => urlScheme(url) === 'http') : undefined;
           if (insecure !== undefined) {
-            report(property, `the ${name} ${quote(insecure)} on ${tag} is insecure on this https site (mixed content, which browsers block or flag); use its https:// address, or save the file beside the post`);
+            const copy = node.tagName === 'img' ? 'save the image beside the post' : 'save the file in public/';
+            report(property, `the ${name} ${quote(insecure)} on ${tag} is insecure on this https site (mixed content, which browsers block or flag); use its https:// address, or ${copy}`);
+            continue;
+          }
+          // Only Markdown images are published from beside the post (rehype-image-attributes checks those).
+          const besidePost = node.tagName === 'img' ? undefined : urls.find((url) => url !== '' && urlScheme(url) === undefined && !/^[/#]/.test(url));
+          if (besidePost !== undefined) {
+            report(property, `the ${name} ${quote(besidePost)} on ${tag} points beside the post, where only Markdown images are published; save the file in public/ and write its path from there, e.g. "/media/${besidePost.split('/').pop()}"`);
             continue;
           }
         }

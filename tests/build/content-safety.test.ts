@@ -80,6 +80,10 @@ describe('a build with unsafe or broken post HTML', () => {
     expect(build.output).not.toContain('ImageNotFound');
   });
 
+  it('stops before writing any page or the feed', () => {
+    expect(build.files().filter((path) => /\.(html|xml)$/.test(path))).toEqual([]);
+  });
+
   it('publishes nothing of the refused posts, in pages or in the feed', () => {
     const files = build.files();
     expect(files.filter((path) => /a-script|a-frame|handlers|mixed-content|missing-images/.test(path))).toEqual([]);
