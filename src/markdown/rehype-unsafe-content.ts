@@ -91,12 +91,13 @@ function sanitizedAlone(node: Element, schema: Schema): Element | undefined {
 
 /**
  * Refuses HTML in a post that is unsafe or cannot work on this site, as content problems naming the
- * file, line and fix: scripts, frames from hosts the owner has not allowed (or without a title), inline event handlers,
- * javascript:/vbscript:/data: URLs, elements that belong to the page's head or need plugins or a server,
- * http:// media on an https site, media files beside the post (never published), and anything else the sanitizer at the end of the pipeline would
- * remove (post-html-schema.ts). What it refuses it also takes out of the tree, so even a page rendered
- * before the build stops (astro dev) never shows it. It must run first, on the HTML as written (Astro's
- * own rehype-raw runs last, so the pipeline parses raw HTML into elements before it).
+ * file, line and fix: scripts, frames from hosts the owner has not allowed (or without a title), inline
+ * event handlers, javascript:/vbscript:/data: URLs, elements that belong to the page's head or need
+ * plugins or a server, http:// media on an https site, media files beside the post (never published),
+ * and anything else the sanitizer at the end of the pipeline would remove (post-html-schema.ts). What it
+ * refuses it also takes out of the tree, so even a page rendered before the build stops (astro dev)
+ * never shows it. It must run first, on the HTML as written (Astro's own rehype-raw runs last, so the
+ * pipeline parses raw HTML into elements before it).
  */
 export default function rehypeUnsafeContent(options: UnsafeContentOptions) {
   const frameHosts = new Set(options.frameHosts ?? []);
