@@ -27,6 +27,11 @@ describe('parseSiteConfig', () => {
     expect(config.lint.titleMaxPixels).toBe(580);
   });
 
+  it('allows no embeds by default, and takes embed hosts in lower case', () => {
+    expect(parseSiteConfig(valid).embeds).toEqual({ frameHosts: [] });
+    expect(parseSiteConfig({ ...valid, embeds: { frameHosts: [' Player.Vimeo.com '] } }).embeds.frameHosts).toEqual(['player.vimeo.com']);
+  });
+
   it('lets SITE_URL override the configured URL', () => {
     expect(parseSiteConfig(valid, { SITE_URL: 'https://blog.example.org/news' }).url).toBe('https://blog.example.org/news');
   });
@@ -51,6 +56,7 @@ describe('parseSiteConfig', () => {
     { change: { lint: { rules: { 'titel-width': 'warn' } } }, message: 'lint.rules.titel-width: unknown lint rule "titel-width": did you mean "title-width"?' },
     { change: { lint: { rules: { 'title-width': 'loud' } } }, message: 'lint.rules.title-width: "loud" is not a lint level; use "error", "warn" or "off"' },
     { change: { lint: { maxTitle: 500 } }, message: 'lint.maxTitle: unknown key "maxTitle"' },
+    { change: { embeds: { frameHosts: ['https://www.youtube.com/embed'] } }, message: 'embeds.frameHosts.0: "https://www.youtube.com/embed" is not a host name; write the host alone, e.g. "www.youtube-nocookie.com"' },
   ])('rejects $message', ({ change, message }) => {
     expect(() => parseSiteConfig({ ...valid, ...change })).toThrow(message);
   });

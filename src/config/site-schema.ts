@@ -29,6 +29,16 @@ const twitterHandle = z
   })
   .transform((handle) => handle.replace(/^@/, ''));
 
+// A bare host name, as the CSP's frame-src and the embed check compare it: no scheme, port or path.
+const frameHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z\d]([a-z\d-]{0,61}[a-z\d])?\.)+[a-z]{2,63}$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a host name; write the host alone, e.g. "www.youtube-nocookie.com" (no https://, port or path)`,
+  });
+
 export const giscusSchema = strictObject({
   /** GitHub repository holding the discussions, as "owner/name". */
   repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'write the repository as "owner/name"' }),
@@ -103,6 +113,14 @@ export const siteConfigSchema = strictObject({
   }).optional(),
   /** Giscus comments on posts (GitHub Discussions); omit to turn comments off. */
   giscus: giscusSchema.optional(),
+  /** Third-party content posts may embed; everything else in a post's HTML is refused (README "What a post may contain"). */
+  embeds: strictObject({
+    /**
+     * Hosts whose pages a post may show in an `<iframe>` (https only), e.g. "www.youtube-nocookie.com";
+     * each is also added to the CSP's frame-src. None by default.
+     */
+    frameHosts: z.array(frameHost).default([]),
+  }).prefault({}),
   /** Search-engine ownership verification codes, emitted as meta tags; omit the ones you don't use. */
   verification: strictObject({
     /** Google Search Console (google-site-verification). */

@@ -32,4 +32,14 @@ describe('assertNoContentProblems', () => {
         '  content/posts/a.md:20:5: the link to "./b.md" points to a file that does not exist',
     );
   });
+
+  it('fails once for several posts, listing the problems of each', () => {
+    const a = { contentProblems: [{ location: 'content/posts/a.md:3:1', message: 'the <script> element is refused' }] };
+    const b = { contentProblems: [{ location: 'content/posts/b.md:7:4', message: 'the image "./b.jpg" does not exist' }] };
+    expect(() => assertNoContentProblems(a, { wordCount: 3 }, b)).toThrow(
+      'The Markdown of 2 posts needs fixing before they can be published:\n' +
+        '  content/posts/a.md:3:1: the <script> element is refused\n' +
+        '  content/posts/b.md:7:4: the image "./b.jpg" does not exist',
+    );
+  });
 });

@@ -58,10 +58,14 @@ export class ContentProblemError extends Error {
   override name = 'ContentProblemError';
 }
 
-/** Throws one error listing every problem the Markdown plugins recorded for a post. */
-export function assertNoContentProblems(frontmatter: Record<string, unknown>): void {
-  const problems = readContentProblems(frontmatter);
-  if (problems.length === 0) return;
-  const lines = problems.map((problem) => `  ${problem.location}: ${problem.message}`);
-  throw new ContentProblemError(`The Markdown of a post needs fixing before it can be published:\n${lines.join('\n')}`);
+/**
+ * Throws one error listing every problem the Markdown plugins recorded for these posts (each post's
+ * `remarkPluginFrontmatter`), so one build reports them all.
+ */
+export function assertNoContentProblems(...frontmatters: Record<string, unknown>[]): void {
+  const perPost = frontmatters.map(readContentProblems).filter((problems) => problems.length > 0);
+  if (perPost.length === 0) return;
+  const lines = perPost.flat().map((problem) => `  ${problem.location}: ${problem.message}`);
+  const heading = perPost.length === 1 ? 'The Markdown of a post needs fixing before it can be published' : `The Markdown of ${perPost.length} posts needs fixing before they can be published`;
+  throw new ContentProblemError(`${heading}:\n${lines.join('\n')}`);
 }

@@ -4,8 +4,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import { getPublishedPosts } from '../lib/posts.ts';
 import { absolute, siteConfig } from '../lib/site.ts';
-import { stripHeadingAnchors } from '../markdown/rehype-heading-anchors.ts';
-import { absolutizeUrls } from '../seo/feed-html.ts';
+import { assertNoContentProblems } from '../markdown/content-problems.ts';
+import { feedContent } from '../seo/feed-html.ts';
 import { routes } from '../seo/urls.ts';
 
 /** The full-content feed of listed posts, with the same canonical URLs as the pages. */
@@ -14,14 +14,16 @@ export const GET: APIRoute = async () => {
   const container = await AstroContainer.create();
   const items = await Promise.all(
     listed.slice(0, siteConfig.feedItems).map(async (post) => {
-      const { Content } = await render(post);
+      const { Content, remarkPluginFrontmatter } = await render(post);
+      // The feed never carries a post its page refuses, whichever of the two is built first.
+      assertNoContentProblems(remarkPluginFrontmatter);
       const html = await container.renderToString(Content);
       return {
         title: post.data.title,
         link: absolute(routes.post(post.id)),
         pubDate: post.data.pubDate,
         description: post.data.description,
-        content: absolutizeUrls(stripHeadingAnchors(html), siteConfig.url),
+        content: feedContent(html, siteConfig.url),
         categories: [...post.data.tags],
       };
     }),

@@ -27,6 +27,13 @@ describe('the content security policy', () => {
     expect(withoutComments).not.toContain('frame-src');
   });
 
+  it('adds every embed host the owner allows to frame-src, over https, beside giscus', () => {
+    const withEmbeds = contentSecurityPolicy({ inlineScripts: [], comments: true, frameHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'] });
+    expect(withEmbeds['frame-src']).toEqual(['https://giscus.app', 'https://www.youtube-nocookie.com', 'https://player.vimeo.com']);
+    expect(contentSecurityPolicy({ inlineScripts: [], comments: false, frameHosts: ['player.vimeo.com'] })['frame-src']).toEqual(['https://player.vimeo.com']);
+    expect(sitePolicy({ giscus: undefined, embeds: { frameHosts: ['player.vimeo.com'] } })['frame-src']).toEqual(['https://player.vimeo.com']);
+  });
+
   it('forbids framing the site (header only)', () => {
     expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
   });

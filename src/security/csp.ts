@@ -11,6 +11,8 @@ export interface PolicyNeeds {
   inlineScripts: readonly string[];
   /** giscus comments are on, so its frame may load. */
   comments: boolean;
+  /** Hosts posts may embed in an `<iframe>` (the site config's `embeds.frameHosts`), served over https. */
+  frameHosts?: readonly string[];
 }
 
 /** The CSP source that allows exactly this inline script: `'sha256-…'` of its UTF-8 text. */
@@ -18,8 +20,9 @@ export function scriptHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
 }
 
-/** Everything is refused unless a page needs it: own scripts, styles, images, the search index, giscus. */
+/** Everything is refused unless a page needs it: own scripts, styles, images, the search index, giscus, embeds. */
 export function contentSecurityPolicy(needs: PolicyNeeds): CspDirectives {
+  const frames = [...(needs.comments ? [GISCUS_ORIGIN] : []), ...(needs.frameHosts ?? []).map((host) => `https://${host}`)];
   return {
     'default-src': ["'none'"],
     // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search; it allows no JavaScript eval.
@@ -29,7 +32,7 @@ export function contentSecurityPolicy(needs: PolicyNeeds): CspDirectives {
     // Pagefind fetches its index files and runs its search in a worker, both from this site.
     'connect-src': ["'self'"],
     'worker-src': ["'self'"],
-    ...(needs.comments ? { 'frame-src': [GISCUS_ORIGIN] } : {}),
+    ...(frames.length > 0 ? { 'frame-src': frames } : {}),
     'form-action': ["'self'"],
     'base-uri': ["'none'"],
     'object-src': ["'none'"],
@@ -49,7 +52,11 @@ export function serializePolicy(policy: CspDirectives, delivery: PolicyDelivery)
     .join('; ');
 }
 
-/** The policy of this site: its one inline script (the theme initialiser) and giscus when configured. */
-export function sitePolicy(config: { giscus?: unknown }): CspDirectives {
-  return contentSecurityPolicy({ inlineScripts: [themeInitScript], comments: config.giscus !== undefined });
+/** The policy of this site: its one inline script (the theme initialiser), giscus when configured, the allowed embeds. */
+export function sitePolicy(config: { giscus?: unknown; embeds?: { frameHosts: readonly string[] } }): CspDirectives {
+  return contentSecurityPolicy({
+    inlineScripts: [themeInitScript],
+    comments: config.giscus !== undefined,
+    frameHosts: config.embeds?.frameHosts ?? [],
+  });
 }

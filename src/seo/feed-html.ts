@@ -1,3 +1,5 @@
+import { stripHeadingAnchors } from '../markdown/rehype-heading-anchors.ts';
+
 /**
  * Makes root-relative `href`/`src`/`srcset` URLs in rendered post HTML absolute, because feed
  * readers resolve them against the feed, not the page.
@@ -14,4 +16,13 @@ export function absolutizeUrls(html: string, site: string): string {
       });
       return ` srcset="${candidates.join(', ')}"`;
     });
+}
+
+/**
+ * A post's full content for the feed: the page's own rendered HTML, already sanitized by the Markdown
+ * pipeline (src/markdown/post-html-schema.ts), without the "#" section links and with absolute URLs.
+ * It only removes and rewrites, so the feed can carry nothing the page does not.
+ */
+export function feedContent(pageHtml: string, site: string): string {
+  return absolutizeUrls(stripHeadingAnchors(pageHtml), site);
 }

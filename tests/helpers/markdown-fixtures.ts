@@ -46,16 +46,21 @@ export function fixtureCases(plugin: string): FixtureCase[] {
     });
 }
 
-export async function renderFixture(fixture: FixtureCase, plugins: FixturePlugins): Promise<RenderedFixture> {
+/** Renders Markdown as if it were the file at `path`, through Astro's processor with these plugins. */
+export async function renderMarkdown(markdown: string, path: string, plugins: FixturePlugins): Promise<RenderedFixture> {
   const processor = await createMarkdownProcessor({
     syntaxHighlight: 'prism',
     remarkPlugins: plugins.remarkPlugins ?? [],
     rehypePlugins: plugins.rehypePlugins ?? [],
     remarkRehype: plugins.remarkRehype ?? {},
   });
-  const input = join(fixture.directory, 'input.md');
-  const result = await processor.render(readFileSync(input, 'utf8'), { fileURL: pathToFileURL(input), frontmatter: {} });
+  const result = await processor.render(markdown, { fileURL: pathToFileURL(path), frontmatter: {} });
   return { html: result.code, frontmatter: result.metadata.frontmatter, headings: result.metadata.headings };
+}
+
+export function renderFixture(fixture: FixtureCase, plugins: FixturePlugins): Promise<RenderedFixture> {
+  const input = join(fixture.directory, 'input.md');
+  return renderMarkdown(readFileSync(input, 'utf8'), input, plugins);
 }
 
 /**
