@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
+import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { commentsSetup } from './src/integrations/comments-setup.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import { ogImages } from './src/integrations/og-images.ts';
@@ -39,6 +40,8 @@ export default defineConfig({
     securityHeaders({ policy: sitePolicy(siteConfig) }),
     ...(search ? [search.finish] : []),
     ...(siteConfig.features.seoLint ? [seoLint({ config: siteConfig, contentDir: paths.contentDir })] : []),
+    // Last: the build writes into dist.staging/, and only once every hook above has passed does it replace dist/.
+    atomicOutput(),
   ],
   // Scripts always ship as files under /_astro/, never inlined, so the CSP can stay `script-src 'self'`.
   vite: { build: { assetsInlineLimit: 0 } },
