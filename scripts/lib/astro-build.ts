@@ -1,11 +1,12 @@
 // Runs this project's real `astro build` on a content folder, the one way tests and the
 // benchmark build sites. Always on the Node that runs the caller (Node 24 under npm scripts).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { samplePeakMemory } from './process-tree.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+const BUILD_SCRIPT = join(PROJECT_ROOT, 'scripts/build.ts');
 
 export interface AstroBuildOptions {
   /** Folder holding posts/. */
@@ -18,48 +19,93 @@ export interface AstroBuildOptions {
   measureMemory?: boolean;
   /** Run in a network namespace with no network at all (Linux `unshare`), to prove the build needs none. */
   withoutNetwork?: boolean;
+  /** `astro build` itself (the default), or scripts/build.ts as `npm run build` runs it. */
+  entry?: 'astro' | 'npm-build';
+  /** More arguments after `--outDir` (for `npm-build`: the audit's). */
+  args?: string[];
+  /** Run as this user (and group) id, e.g. to meet file permissions as a site owner who is not root would. */
+  uid?: number;
 }
 
 export interface AstroBuildRun {
   exitCode: number;
+  /** The signal that ended the process, when one did. */
+  signal?: NodeJS.Signals;
   /** stdout and stderr interleaved, as a person running the build sees them. */
   output: string;
   milliseconds: number;
   peakMemoryBytes?: number;
 }
 
-export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRun> {
+export interface AstroBuildProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far. */
+  output(): string;
+  /** Resolves once `pattern` appears in the output (rejects if the build ends first). */
+  waitFor(pattern: RegExp): Promise<void>;
+  done: Promise<AstroBuildRun>;
+}
+
+/** Starts the build and returns at once, so a caller can watch its output and signal it. */
+export function startAstroBuild(options: AstroBuildOptions): AstroBuildProcess {
   const started = performance.now();
-  return new Promise((resolvePromise) => {
-    const command = [process.execPath, ASTRO_BIN, 'build', '--outDir', options.outDir];
-    // As root a plain network namespace will do; otherwise map the user to root inside a user namespace.
-    const isolation = process.getuid?.() === 0 ? ['unshare', '--net'] : ['unshare', '--map-root-user', '--net'];
-    const [program, ...args] = options.withoutNetwork ? [...isolation, ...command] : command;
-    const child = spawn(program!, args, {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        CONTENT_DIR: options.contentDir,
-        ASTRO_CACHE_DIR: options.cacheDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        // As `npm run build` runs it; under vitest NODE_ENV=test would bundle libraries' development builds.
-        NODE_ENV: 'production',
-        ...options.env,
-      },
-    });
-    const memory = options.measureMemory && child.pid ? samplePeakMemory(child.pid) : undefined;
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => {
+  // `npm-build` is what `npm run build` runs: astro build into a staging folder, the audit, then publishing.
+  const entry = options.entry === 'npm-build' ? [BUILD_SCRIPT] : [ASTRO_BIN, 'build'];
+  const command = [process.execPath, ...entry, '--outDir', options.outDir, ...(options.args ?? [])];
+  // As root a plain network namespace will do; otherwise map the user to root inside a user namespace.
+  const isolation = process.getuid?.() === 0 ? ['unshare', '--net'] : ['unshare', '--map-root-user', '--net'];
+  const [program, ...args] = options.withoutNetwork ? [...isolation, ...command] : command;
+  const child = spawn(program!, args, {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      CONTENT_DIR: options.contentDir,
+      ASTRO_CACHE_DIR: options.cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      // As `npm run build` runs it; under vitest NODE_ENV=test would bundle libraries' development builds.
+      NODE_ENV: 'production',
+      ...options.env,
+    },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+  });
+  const memory = options.measureMemory && child.pid ? samplePeakMemory(child.pid) : undefined;
+  let output = '';
+  const listeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const done = new Promise<AstroBuildRun>((resolveDone) => {
+    child.on('close', (code, signal) => {
       const peakMemoryBytes = memory?.stop();
-      resolvePromise({
+      resolveDone({
         exitCode: code ?? 1,
+        ...(signal ? { signal } : {}),
         output,
         milliseconds: Math.round(performance.now() - started),
         ...(peakMemoryBytes === undefined ? {} : { peakMemoryBytes }),
       });
     });
   });
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((resolveSeen, reject) => {
+      const check = () => {
+        if (!pattern.test(output)) return;
+        listeners.delete(check);
+        resolveSeen();
+      };
+      listeners.add(check);
+      void done.then(() => {
+        if (listeners.delete(check)) reject(new Error(`the build ended without printing ${pattern}:\n${output}`));
+      });
+      check();
+    });
+  return { child, output: () => output, waitFor, done };
+}
+
+export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildRun> {
+  return startAstroBuild(options).done;
 }
