@@ -3,11 +3,10 @@
 // flags, signals, printing and the exit code.
 import { resolve } from 'node:path';
 import { ConfigError } from '../src/config/config-error.ts';
+import { signalExitCode } from '../src/lib/atomic-output.ts';
 import { parseAuditArgs, UsageError, USAGE } from './lighthouse/audit-args.ts';
 import { killAllChromeNow } from './lighthouse/chrome.ts';
 import { runAudit } from './lighthouse/run-audit.ts';
-
-const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 async function main(): Promise<number> {
   let args;
@@ -37,12 +36,12 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  // Ctrl-C and SIGTERM stop the audit cleanly: Chrome killed, server closed, lock released.
+  // Ctrl-C, SIGTERM and SIGHUP (a closed terminal; npm run build passes it on) stop the audit cleanly: Chrome killed, server closed, lock released.
   // A second signal, or cleanup that hangs, ends the process at once (still killing Chrome).
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    const code = SIGNAL_EXIT_CODES[signal] ?? 1;
+    const code = signalExitCode(signal);
     if (stoppedBy) {
       killAllChromeNow();
       process.exit(code);
@@ -57,6 +56,7 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
 
   const exitCode = await runAudit({
     args,
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
   });
-  return stoppedBy ? (SIGNAL_EXIT_CODES[stoppedBy] ?? 1) : exitCode;
+  return stoppedBy ? signalExitCode(stoppedBy) : exitCode;
 }
 
 // Whatever happens (an exception included), no Chrome outlives this process.

@@ -7,6 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { publishOutput, readHandoff, rejectOutput } from '../src/integrations/atomic-output.ts';
+import { parseAuditArgs, UsageError } from './lighthouse/audit-args.ts';
 import { BuildUsageError, HANDOFF_ENV, outputFolders, signalExitCode, splitBuildArgs, type Rejection } from '../src/lib/atomic-output.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -56,19 +57,28 @@ async function main(): Promise<number> {
   let args;
   try {
     args = splitBuildArgs(argv);
+    // The audit's options are checked now, not after a build they would fail.
+    parseAuditArgs([...args.audit, '--after-build', '--dist', 'dist.staging']);
   } catch (error) {
-    if (!(error instanceof BuildUsageError)) throw error;
+    if (!(error instanceof BuildUsageError) && !(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n\n${USAGE}`);
     return 2;
   }
   // The first signal stops the child that is running; npm passes a Ctrl-C on as well, so repeats are ignored.
-  for (const signal of STOP_SIGNALS) {
-    process.on(signal, () => {
-      if (stoppedBy) return;
-      stoppedBy = signal;
-      running?.kill(signal);
-    });
-  }
+  const stop = (signal: NodeJS.Signals) => {
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    running?.kill(signal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  // npm passes SIGTERM and SIGINT to the shell running this script, and a shell that does not exec its
+  // command (dash, Debian's sh) dies of it without passing it on: losing the parent means the same stop.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid === parent || stoppedBy) return;
+    console.error('npm run build: the process that started it is gone (npm was stopped); stopping the build.');
+    stop('SIGTERM');
+  }, 250).unref();
 
   // 1. astro build, which stages only: the handoff file says where, and whether every stage passed.
   const handoffFile = join(tmpdir(), `atomic-build-${process.pid}.json`);

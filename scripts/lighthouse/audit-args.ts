@@ -4,7 +4,7 @@ import { AUDIT_LIMITS, PRESETS, TIMED_PAGES, type Preset, type TimedPages } from
 import type { Shard } from './select-pages.ts';
 
 export const USAGE = `Usage: npm run audit -- [options]
-       npm run build            (astro build, then this audit with --after-build)
+       npm run build            (astro build into dist.staging/, this audit of it with --after-build, then dist/)
 
 Audits the built site in dist/ with Lighthouse: every page whose HTML, loaded files (CSS,
 JS, images, fonts) or headers changed since its last audit, one page per template when only
