@@ -131,6 +131,18 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
     expect(existsSync(join(folders.rejected, 'posts/duplicate/index.html'))).toBe(true);
   });
 
+  it('keeps dist/ when a post names a hero image that does not exist', async () => {
+    writePosts(directory, { 'hero/index.md': post({ title: '"A post with a lost hero"', hero: '\n  src: ./does-not-exist.jpg\n  alt: "A photo that is not there"' }) });
+    try {
+      const run = await build();
+      expect(run.exitCode, run.output).not.toBe(0);
+      expect(run.output).toContain(`${shown(dist)}/ unchanged`);
+    } finally {
+      rmSync(join(directory, 'content/posts/hero'), { recursive: true });
+    }
+    expectUnchanged();
+  });
+
   it.each([
     { stage: 'render', signal: 'SIGTERM', exitCode: 143, reason: 'stopped by SIGTERM while the pages were rendered' },
     { stage: 'urban-haze:og-images', signal: 'SIGTERM', exitCode: 143, reason: 'stopped by SIGTERM while the OG cards were drawn' },
