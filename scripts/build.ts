@@ -86,7 +86,11 @@ async function main(): Promise<number> {
   const build = await run([ASTRO_BIN, 'build', ...args.astro], { ...process.env, [HANDOFF_ENV]: handoffFile });
   const handoff = readHandoff(handoffFile);
   rmSync(handoffFile, { force: true });
-  if (!handoff) return stoppedBy ? signalExitCode(stoppedBy) : exitCodeOf(build) || 1;
+  if (!handoff) {
+    // It stopped before reading its config (its own error is above), or it ran without the integration.
+    if (build.code === 0) console.error('astro build staged nothing: atomicOutput() must be the last integration in astro.config.mjs.');
+    return stoppedBy ? signalExitCode(stoppedBy) : exitCodeOf(build) || 1;
+  }
   const folders = outputFolders(handoff.final);
   if (!handoff.staged || build.code !== 0) {
     // A failed or stopped build has rejected its own output; only one killed outright leaves it staged.
