@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readProjectPaths } from './src/config/build-env.ts';
@@ -20,6 +21,10 @@ const urlPolicy = urlPolicyOf(siteConfig);
 const search = siteConfig.features.search ? searchIndex() : undefined;
 
 export default defineConfig({
+  // Code always comes from this project, whichever root (ASTRO_ROOT) a test site builds in.
+  ...(paths.root ? { root: paths.root } : {}),
+  srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   site: siteConfig.url,
   base: new URL(siteConfig.url).pathname,
   trailingSlash: siteConfig.trailingSlash,

@@ -1,7 +1,7 @@
 // Runs this project's real `astro build` on a content folder, the one way tests and the
 // benchmark build sites. Always on the Node that runs the caller (Node 24 under npm scripts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { samplePeakMemory } from './process-tree.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -11,6 +11,11 @@ const BUILD_SCRIPT = join(PROJECT_ROOT, 'scripts/build.ts');
 export interface AstroBuildOptions {
   /** Folder holding posts/. */
   contentDir: string;
+  /**
+   * Astro's root for this site, where it writes `.astro/`; by default the folder holding contentDir, so
+   * that sites built at once never share one (Astro's content-assets.mjs there lists a site's images).
+   */
+  root?: string;
   outDir: string;
   /** Astro's cache (content store, images, OG cards). */
   cacheDir: string;
@@ -60,6 +65,7 @@ export function startAstroBuild(options: AstroBuildOptions): AstroBuildProcess {
     env: {
       ...process.env,
       CONTENT_DIR: options.contentDir,
+      ASTRO_ROOT: options.root ?? dirname(resolve(options.contentDir)),
       ASTRO_CACHE_DIR: options.cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',

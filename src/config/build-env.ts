@@ -33,6 +33,11 @@ export interface ProjectPaths {
   contentDir: string;
   /** Astro's cache (content data store, optimised images); separate per content folder. */
   cacheDir: string;
+  /**
+   * Astro's root, where it keeps `.astro/` (content-assets.mjs and other generated modules). ASTRO_ROOT
+   * gives test and benchmark sites their own, so builds running at once never read each other's.
+   */
+  root: string | undefined;
 }
 
 /** Where the build reads content and keeps its caches, relative to the project root. */
@@ -41,5 +46,6 @@ export function readProjectPaths(env: Readonly<Record<string, string | undefined
   return {
     contentDir,
     cacheDir: env['ASTRO_CACHE_DIR'] || (env['CONTENT_DIR'] ? `${contentDir.replace(/\/$/, '')}/../.astro-cache` : './node_modules/.astro'),
+    root: env['ASTRO_ROOT'] || undefined,
   };
 }

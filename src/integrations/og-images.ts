@@ -8,19 +8,19 @@ import { ogCardForPage } from '../seo/og-cards.ts';
 import type { OgCard } from '../seo/og-image.ts';
 import { distFileCandidates, type UrlPolicy } from '../seo/urls.ts';
 import { builtPageHeads } from './page-heads.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 /**
  * Draws the Open Graph card each built page names in og:image (new ones on worker threads,
  * the rest from the cache) and places it in dist/. Runs before the SEO lint, which checks them.
  */
 export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroIntegration {
-  let projectRoot = process.cwd();
+  const projectRoot = PROJECT_ROOT;
   let cacheDir = join(projectRoot, 'node_modules/.astro');
   return {
     name: 'urban-haze:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
-        projectRoot = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {

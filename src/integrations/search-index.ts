@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '../lib/files.ts';
 import { isSearchablePage, isUnusedBundleFile, SEARCH_BUNDLE_DIR } from '../search/search-index.ts';
 import { routes } from '../seo/urls.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 // Indexes kept in the cache; older ones are removed.
 const CACHED_INDEXES = 2;
@@ -101,14 +102,13 @@ async function buildIndex({ root, projectRoot, cacheDir, logger }: IndexOptions)
  */
 export function searchIndex(): { start: AstroIntegration; finish: AstroIntegration } {
   let indexing: Promise<void> | undefined;
-  let projectRoot = process.cwd();
+  const projectRoot = PROJECT_ROOT;
   let cacheDir = join(projectRoot, 'node_modules/.astro');
   return {
     start: {
       name: 'urban-haze:search-index',
       hooks: {
         'astro:config:done': ({ config }) => {
-          projectRoot = fileURLToPath(config.root);
           cacheDir = fileURLToPath(config.cacheDir);
         },
         'astro:build:done': ({ dir, logger }) => {
