@@ -11,10 +11,11 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { seoLint } from './src/integrations/seo-lint.ts';
 import { seoSitemap } from './src/integrations/sitemap.ts';
+import { siteUrlCheck } from './src/integrations/site-url-check.ts';
 import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { sitePolicy } from './src/security/csp.ts';
 import { urlPolicyOf } from './src/seo/urls.ts';
-import { siteConfig } from './src/site.config.ts';
+import { buildEnv, siteConfig } from './src/site.config.ts';
 
 const paths = readProjectPaths(process.env);
 const urlPolicy = urlPolicyOf(siteConfig);
@@ -33,6 +34,7 @@ export default defineConfig({
   // The strict zod schema is the only frontmatter check; Astro's own telemetry and dev toolbar stay off.
   devToolbar: { enabled: false },
   integrations: [
+    siteUrlCheck({ site: siteConfig, preview: buildEnv.preview, env: process.env }),
     draftPreview(),
     commentsSetup({ giscus: siteConfig.giscus }),
     // Once the pages are written, search indexing starts in Pagefind's own process, so it runs on the

@@ -2,10 +2,10 @@ import { defineCollection } from 'astro:content';
 import { readProjectPaths } from './config/build-env.ts';
 import { postSchema } from './content/post-schema.ts';
 import { postsLoader } from './content/posts-loader.ts';
-import { siteConfig } from './site.config.ts';
+import { buildEnv, siteConfig } from './site.config.ts';
 
 const posts = defineCollection({
-  loader: postsLoader({ base: `${readProjectPaths(process.env).contentDir}/posts` }),
+  loader: postsLoader({ contentDir: readProjectPaths(process.env).contentDir, now: buildEnv.now, timeZone: siteConfig.timezone }),
   schema: ({ image }) => postSchema({ image, timeZone: siteConfig.timezone }),
 });
 

@@ -25,5 +25,5 @@ const settings: SiteConfigInput = {
   audit: {},
 };
 
-export const siteConfig = parseSiteConfig(settings, process.env);
+export const siteConfig = parseSiteConfig(settings, process.env, { configFile: 'src/site.config.ts' });
 export const buildEnv = readBuildEnv(process.env, siteConfig.timezone);

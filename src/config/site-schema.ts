@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { isValidTimeZone } from '../lib/dates.ts';
 import { lintLevelsSchema } from '../seo/lint/rule-ids.ts';
 import { auditSchema } from './audit-schema.ts';
-import { ConfigError, formatIssues } from './config-error.ts';
+import { ConfigError, formatIssues, settingLocation } from './config-error.ts';
 import { strictObject } from './strict-object.ts';
 
 const absoluteHttpUrl = (what: string) =>
@@ -219,12 +219,21 @@ function readOverrides(env: Readonly<Record<string, string | undefined>>): Recor
  * The environment may override them: SITE_URL sets the URL, SITE_CONFIG_OVERRIDES (JSON)
  * any field, e.g. for a CI matrix or a test build.
  */
-export function parseSiteConfig(input: unknown, env: Readonly<Record<string, string | undefined>> = {}): SiteConfig {
-  const result = siteConfigSchema.safeParse(deepMerge(input, readOverrides(env)));
+export function parseSiteConfig(
+  input: unknown,
+  env: Readonly<Record<string, string | undefined>> = {},
+  { configFile }: { /** The settings file, for the error's location (src/site.config.ts). */ configFile?: string } = {},
+): SiteConfig {
+  const overrides = readOverrides(env);
+  const result = siteConfigSchema.safeParse(deepMerge(input, overrides));
   if (!result.success) {
+    // The first mistake's line in the settings file, unless the environment set that field.
+    const first = result.error.issues[0];
+    const inFile = configFile !== undefined && first !== undefined && !(String(first.path[0]) in overrides);
     throw new ConfigError(
       `${formatIssues('site configuration (src/site.config.ts)', result.error.issues)}\n` +
         'Fix the fields above in src/site.config.ts (or the SITE_URL / SITE_CONFIG_OVERRIDES environment variables) and build again.',
+      { loc: inFile ? settingLocation(configFile, first.path) : undefined },
     );
   }
   return { ...result.data, url: new URL(result.data.url).href };

@@ -6,7 +6,7 @@ import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownEntry } from './frontmatter.ts';
-import { newPostFile } from './new-post.ts';
+import { NEW_POST_PLACEHOLDERS, newPostFile, placeholderDescription } from './new-post.ts';
 import { postSchema } from './post-schema.ts';
 
 const schema = postSchema({ image: () => z.string() as unknown as z.ZodType<ImageMetadata>, timeZone: 'Asia/Tokyo' });
@@ -20,6 +20,14 @@ describe('newPostFile', () => {
     expect(data).toMatchObject({ title: 'Tips: "quotes" & more', draft: true, tags: ['SEO'] });
     // 20:00 UTC on the 9th is already the 10th in Tokyo.
     expect(entry.data['pubDate']).toBe('2026-03-10');
+  });
+
+  it('fills the description and body with the placeholders a build refuses once the draft line goes', () => {
+    const file = newPostFile({ title: 'My post', now: new Date('2026-03-09T12:00:00Z'), timeZone: 'UTC' });
+    const entry = parseMarkdownEntry(file.contents, file.fileName);
+    expect(entry.data['description']).toBe(placeholderDescription('My post'));
+    expect(entry.data['description']).toBe('What readers learn from “My post”, in one or two sentences for search results.');
+    expect(entry.body).toBe(NEW_POST_PLACEHOLDERS.body);
   });
 
   it('refuses a title with nothing to make a URL from', () => {

@@ -15,6 +15,22 @@ export interface NewPostFile {
   contents: string;
 }
 
+/**
+ * The template's stand-in texts, which a post must replace before it is published; the posts loader
+ * refuses a post that still has them (see post-checks.ts).
+ */
+export const NEW_POST_PLACEHOLDERS = {
+  /** The description is this, the post's title, then `descriptionEnd`. */
+  descriptionStart: 'What readers learn from “',
+  descriptionEnd: '”, in one or two sentences for search results.',
+  body: 'Start with a paragraph that answers the reader’s question. Use ## headings for sections.',
+} as const;
+
+/** The template's description for a post titled `title`. */
+export function placeholderDescription(title: string): string {
+  return `${NEW_POST_PLACEHOLDERS.descriptionStart}${title}${NEW_POST_PLACEHOLDERS.descriptionEnd}`;
+}
+
 /** A YAML double-quoted string (JSON's escaping is valid YAML). */
 const yamlString = (value: string) => JSON.stringify(value);
 
@@ -28,14 +44,14 @@ export function newPostFile({ title, now, timeZone, tags = [] }: NewPostInput): 
   const contents = [
     '---',
     `title: ${yamlString(cleanTitle)}`,
-    `description: ${yamlString(`What readers learn from “${cleanTitle}”, in one or two sentences for search results.`)}`,
+    `description: ${yamlString(placeholderDescription(cleanTitle))}`,
     `pubDate: ${today}`,
     `tags: [${tags.map(yamlString).join(', ')}]`,
     '# Remove this line (or set it to false) to publish.',
     'draft: true',
     '---',
     '',
-    'Start with a paragraph that answers the reader’s question. Use ## headings for sections.',
+    NEW_POST_PLACEHOLDERS.body,
     '',
   ].join('\n');
   return { slug, fileName: `${slug}.md`, contents };

@@ -31,15 +31,15 @@ const contentDate = (field: string, timeZone: string) =>
     return parsed.date;
   });
 
-interface PostSchemaOptions {
+interface PostSchemaOptions<Image> {
   /** Astro's `image()` helper, which resolves a path next to the post to an optimisable image. */
-  image: () => z.ZodType<ImageMetadata>;
+  image: () => z.ZodType<Image>;
   /** Calendar dates in frontmatter mean the start of that day in this time zone. */
   timeZone: string;
 }
 
 /** The frontmatter of a post. Unknown keys are errors, so a typo never passes silently. */
-export function postSchema({ image, timeZone }: PostSchemaOptions) {
+export function postSchema<Image = ImageMetadata>({ image, timeZone }: PostSchemaOptions<Image>) {
   return strictObject({
     /** Headline: the page's h1, title tag and social card. */
     title: text('title', '"Why my firewall blocked an app"'),
@@ -85,4 +85,14 @@ export function postSchema({ image, timeZone }: PostSchemaOptions) {
   });
 }
 
-export type PostData = z.output<ReturnType<typeof postSchema>>;
+export type PostData = z.output<ReturnType<typeof postSchema<ImageMetadata>>>;
+
+/**
+ * The post schema with `hero.src` kept as the path the author wrote. The posts loader checks each file
+ * with it before Astro does, so that every mistake is reported at its line (Astro reports line 0).
+ */
+export function postSourceSchema(timeZone: string) {
+  return postSchema({ image: () => z.string(), timeZone });
+}
+
+export type PostSourceData = z.output<ReturnType<typeof postSourceSchema>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSlugRegistry, postSlug, SlugCollisionError } from './posts-loader.ts';
+import { createSlugRegistry, locatedProblem, postSlug, SlugCollisionError } from './posts-loader.ts';
 
 describe('postSlug', () => {
   it.each([
@@ -46,10 +46,33 @@ describe('createSlugRegistry', () => {
     );
   });
 
+  it('points the error at the second file, with no stack trace', () => {
+    const registry = createSlugRegistry(() => true, (file) => `/site/${file}`);
+    registry.claim('a', 'content/posts/a.md');
+    let error: SlugCollisionError | undefined;
+    try {
+      registry.claim('a', 'content/posts/a/index.md');
+    } catch (thrown) {
+      error = thrown as SlugCollisionError;
+    }
+    expect(error?.loc).toEqual({ file: '/site/content/posts/a/index.md', line: 1, column: 1 });
+    expect(error?.stack).toBe('');
+  });
+
   it('forgets a file that was renamed away (dev server)', () => {
     const existing = new Set(['content/posts/new.md']);
     const registry = createSlugRegistry((file) => existing.has(file));
     registry.claim('a', 'content/posts/old.md');
     expect(() => registry.claim('a', 'content/posts/new.md')).not.toThrow();
+  });
+});
+
+describe('locatedProblem', () => {
+  it.each([
+    { location: 'content/posts/a.md:10:1', problem: { file: 'content/posts/a.md', line: 10, column: 1, message: 'm' } },
+    { location: 'C:/site/content/posts/a.md:2:7', problem: { file: 'C:/site/content/posts/a.md', line: 2, column: 7, message: 'm' } },
+    { location: 'content/posts/a.md', problem: { file: 'content/posts/a.md', message: 'm' } },
+  ])('reads $location', ({ location, problem }) => {
+    expect(locatedProblem(location, 'm')).toEqual(problem);
   });
 });

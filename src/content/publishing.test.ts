@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postStatus, selectPublished, type Publishable } from './publishing.ts';
+import { leftOutLine, leftOutPosts, postStatus, selectPublished, shownDate, type Publishable } from './publishing.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 
@@ -49,5 +49,36 @@ describe('publishing rules', () => {
     { id: 'due-now', status: 'published' },
   ])('calls $id $status', ({ id, status }) => {
     expect(postStatus(posts.find((item) => item.id === id)!, now)).toBe(status);
+  });
+});
+
+describe('what a build leaves out', () => {
+  const files = [
+    { file: 'content/posts/b-draft.md', data: { draft: true, pubDate: new Date('2026-01-01T00:00:00Z') } },
+    { file: 'content/posts/typo-year.md', data: { draft: false, pubDate: new Date('2027-12-01T00:00:00Z') } },
+    { file: 'content/posts/a-draft.md', data: { draft: true, pubDate: new Date('2027-01-01T00:00:00Z') } },
+    { file: 'content/posts/tonight.md', data: { draft: false, pubDate: new Date('2026-06-01T17:30:00Z') } },
+    { file: 'content/posts/published.md', data: { draft: false, pubDate: new Date('2026-05-01T00:00:00Z') } },
+  ];
+
+  it('prints one line per scheduled post (soonest first, with its date) and per draft', () => {
+    expect(leftOutPosts(files, now).map((post) => leftOutLine(post, 'Europe/London'))).toEqual([
+      'scheduled: content/posts/tonight.md for 2026-06-01 18:30',
+      'scheduled: content/posts/typo-year.md for 2027-12-01',
+      'draft: content/posts/a-draft.md',
+      'draft: content/posts/b-draft.md',
+    ]);
+  });
+
+  it('says nothing when every post is published', () => {
+    expect(leftOutPosts(files.slice(4), now)).toEqual([]);
+  });
+
+  it.each([
+    { date: '2027-12-01T00:00:00Z', timeZone: 'UTC', shown: '2027-12-01' },
+    { date: '2027-06-30T23:00:00Z', timeZone: 'Europe/London', shown: '2027-07-01' },
+    { date: '2027-06-30T23:00:00Z', timeZone: 'UTC', shown: '2027-06-30 23:00' },
+  ])('shows $date in $timeZone as $shown', ({ date, timeZone, shown }) => {
+    expect(shownDate(new Date(date), timeZone)).toBe(shown);
   });
 });

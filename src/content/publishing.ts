@@ -1,5 +1,6 @@
 // The publishing rules. Every page, list, feed, sitemap entry and search record asks
 // these functions and nothing else, so a draft or a scheduled post cannot leak anywhere.
+import { toZonedIsoString } from '../lib/dates.ts';
 
 export interface PublishableData {
   draft: boolean;
@@ -21,7 +22,7 @@ export interface PublishingContext {
 
 export type PostStatus = 'published' | 'draft' | 'scheduled';
 
-export function postStatus(post: Publishable, now: Date): PostStatus {
+export function postStatus(post: { data: Pick<PublishableData, 'draft' | 'pubDate'> }, now: Date): PostStatus {
   if (post.data.draft) return 'draft';
   if (post.data.pubDate.getTime() > now.getTime()) return 'scheduled';
   return 'published';
@@ -48,4 +49,45 @@ export function selectPublished<Post extends Publishable>(
     .sort(newestFirst);
   const listed = pages.filter((post) => postStatus(post, context.now) === 'published' && !post.data.noindex);
   return { pages, listed };
+}
+
+export interface PostFile {
+  /** The post's file as the owner knows it, e.g. content/posts/x.md. */
+  file: string;
+  data: Pick<PublishableData, 'draft' | 'pubDate'>;
+}
+
+export interface LeftOutPost {
+  file: string;
+  status: Exclude<PostStatus, 'published'>;
+  pubDate: Date;
+}
+
+/**
+ * The posts a build leaves out, so that none disappears unnoticed (a pubDate typed a year ahead):
+ * scheduled ones first, soonest first, then drafts by file.
+ */
+export function leftOutPosts(posts: readonly PostFile[], now: Date): LeftOutPost[] {
+  const leftOut = posts.flatMap((post): LeftOutPost[] => {
+    const status = postStatus(post, now);
+    return status === 'published' ? [] : [{ file: post.file, status, pubDate: post.data.pubDate }];
+  });
+  const rank = (post: LeftOutPost) => (post.status === 'scheduled' ? 0 : 1);
+  return leftOut.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.status === 'scheduled' ? a.pubDate.getTime() - b.pubDate.getTime() : 0) ||
+      a.file.localeCompare(b.file),
+  );
+}
+
+/** A day (or a day and time, when it has one) in the site's time zone: 2027-12-01, 2027-12-01 09:30. */
+export function shownDate(date: Date, timeZone: string): string {
+  const iso = toZonedIsoString(date, timeZone);
+  return iso.slice(11, 19) === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** The line a build prints for a post it leaves out: `scheduled: content/posts/x.md for 2027-12-01`, `draft: content/posts/y.md`. */
+export function leftOutLine(post: LeftOutPost, timeZone: string): string {
+  return post.status === 'draft' ? `draft: ${post.file}` : `scheduled: ${post.file} for ${shownDate(post.pubDate, timeZone)}`;
 }

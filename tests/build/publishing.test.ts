@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, post, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { displayPath } from '../../src/lib/files.ts';
+import { buildFixture, post, PROJECT_ROOT, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 
 const posts = {
   'published.md': post({ title: '"Published post"', tags: '["Shared"]', pubDate: '2026-03-01' }),
@@ -29,6 +30,20 @@ describe('publishing in a real build', () => {
     expect(build.exists('posts/older/index.html')).toBe(true);
   });
 
+  it('says once which posts it left out: each scheduled post with its date, each draft', () => {
+    const postsFolder = displayPath(join(build.directory, 'content/posts'), PROJECT_ROOT);
+    const leftOut = build.output.split('\n').filter((line) => /\] (draft|scheduled): /.test(line));
+    expect(leftOut.map((line) => line.replace(/^.*\] /, ''))).toEqual([
+      `scheduled: ${postsFolder}/scheduled.md for 2026-07-01`,
+      `draft: ${postsFolder}/secret-draft.md`,
+    ]);
+  });
+
+  it('warns once that the default settings are still on the placeholder domain', () => {
+    const warning = 'The site is still on the placeholder domain urban-haze.example (url, author.url, email).';
+    expect(build.output.split(warning).length - 1).toBe(1);
+  });
+
   it.each([
     { name: 'draft', slug: 'secret-draft', title: 'Secret draft', phrase: 'zebra-quartz', tag: 'draftonly' },
     { name: 'scheduled post', slug: 'scheduled', title: 'Scheduled post', phrase: 'walrus-garnet', tag: 'futureonly' },
@@ -43,6 +58,7 @@ describe('publishing in a real build', () => {
   it('publishes the scheduled post once the clock passes its date, and removes stale pages on rebuild', async () => {
     const later = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-07-01' });
     expect(later.exitCode, later.output).toBe(0);
+    expect(later.output).not.toContain('scheduled: ');
     expect(build.exists('posts/scheduled/index.html')).toBe(true);
     expect(build.read('rss.xml')).toContain('Scheduled post');
 

@@ -11,7 +11,7 @@ export interface FixtureOptions {
   withProjectContent?: boolean;
   /** Files under content/posts/, by relative path. */
   posts?: Record<string, string | Buffer>;
-  /** Extra environment (BUILD_DATE, SITE_CONFIG_OVERRIDES, TZ, …). BUILD_DATE defaults to 2026-06-01. */
+  /** Extra environment (BUILD_DATE, SITE_CONFIG_OVERRIDES, TZ, …). BUILD_DATE defaults to 2026-06-01 (PROJECT_CONTENT_BUILD_DATE with the project's content). */
   env?: Record<string, string>;
   /** Reuse a folder from an earlier build (to test rebuilds). */
   directory?: string;
@@ -71,13 +71,20 @@ export async function runFixtureBuild(
  */
 const FIXTURE_ROOT = join(PROJECT_ROOT, '.cache/test-sites');
 
+/**
+ * The build date for the project's own content: after its newest date. Built earlier, its posts would
+ * carry updates dated in the future, which the build refuses.
+ */
+export const PROJECT_CONTENT_BUILD_DATE = '2026-11-29';
+
 export async function buildFixture(options: FixtureOptions = {}): Promise<BuildResult> {
   mkdirSync(FIXTURE_ROOT, { recursive: true });
   const directory = options.directory ?? mkdtempSync(join(FIXTURE_ROOT, 'urban-haze-fixture-'));
   if (options.withProjectContent) cpSync(join(PROJECT_ROOT, 'content'), join(directory, 'content'), { recursive: true });
   writePosts(directory, options.posts ?? {});
   mkdirSync(join(directory, 'content/posts'), { recursive: true });
-  const { exitCode, output } = await runFixtureBuild(directory, options.env);
+  const env = options.withProjectContent ? { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE, ...options.env } : options.env;
+  const { exitCode, output } = await runFixtureBuild(directory, env);
   const dist = join(directory, 'dist');
   return {
     exitCode,

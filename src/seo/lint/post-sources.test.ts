@@ -36,7 +36,7 @@ describe('readPostSources', () => {
   it('notes posts it cannot read or whose levels are wrong, and carries on', () => {
     expect(sources.problems).toEqual([
       'content/posts/bad-levels.md: lint: unknown lint rule "title-wdth": did you mean "title-width"?',
-      'content/posts/broken.md:2: invalid YAML in the frontmatter: Missing closing "quote',
+      'content/posts/broken.md:2:16: invalid YAML in the frontmatter: Missing closing "quote',
     ]);
   });
 });
