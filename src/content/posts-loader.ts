@@ -6,7 +6,7 @@ import { glob } from 'astro/loaders';
 import { UserError } from '../config/config-error.ts';
 import { displayPath } from '../lib/files.ts';
 import { slugFromPath } from '../lib/slug.ts';
-import { readContentProblems } from '../markdown/content-problems.ts';
+import { markdownProblemsHeading, readContentProblems } from '../markdown/content-problems.ts';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { FrontmatterError, parseMarkdownEntry, type MarkdownEntry } from './frontmatter.ts';
 import { postProblems, schemaProblems, type PostCheckContext } from './post-checks.ts';
@@ -96,11 +96,12 @@ export function postsLoader({ contentDir, now, timeZone }: PostsLoaderOptions): 
   let baseDirectory = rootDirectory;
   let building = true;
   const checked = new Map<string, CheckedPost>();
-  // Paths in messages are relative to the project, or absolute for content kept elsewhere.
-  const shownPath = (absolute: string) => displayPath(absolute, rootDirectory);
+  // Paths in messages are relative to where the command runs (the project), as the Markdown plugins'
+  // are, or absolute for content kept elsewhere. Astro's root is only for resolving its own paths.
+  const shownPath = (absolute: string) => displayPath(absolute);
   const registry = createSlugRegistry(
-    (file) => existsSync(resolve(rootDirectory, file)),
-    (file) => resolve(rootDirectory, file),
+    (file) => existsSync(resolve(file)),
+    (file) => resolve(file),
   );
 
   function checkPost(path: string, bytes: Uint8Array): CheckedPost {
@@ -146,7 +147,7 @@ export function postsLoader({ contentDir, now, timeZone }: PostsLoaderOptions): 
         const message = linkProblem(link, shownPath);
         return message ? [{ file: shownPath(link.path), message }] : [];
       });
-      if (linkProblems.length > 0) throw new ContentError(linkProblems, { root: rootDirectory });
+      if (linkProblems.length > 0) throw new ContentError(linkProblems, {});
 
       const problems: ContentProblem[] = [];
       for (const path of postFiles(baseDirectory)) {
@@ -154,7 +155,7 @@ export function postsLoader({ contentDir, now, timeZone }: PostsLoaderOptions): 
         checked.set(path, result);
         problems.push(...result.problems);
       }
-      if (problems.length > 0) throw new ContentError(problems, { root: rootDirectory });
+      if (problems.length > 0) throw new ContentError(problems, {});
 
       const entryTypes = (context as LoaderContext & { entryTypes: Map<string, MarkdownEntryType> }).entryTypes;
       const strictEntryTypes = new Map(entryTypes).set('.md', {
@@ -164,7 +165,7 @@ export function postsLoader({ contentDir, now, timeZone }: PostsLoaderOptions): 
           // Checked above, unless the dev server is reloading a file just edited.
           let result = checked.get(path);
           if (result?.contents !== contents) result = checkPost(path, readFileSync(path));
-          if (result.problems.length > 0 || !result.entry) throw new ContentError(result.problems, { root: rootDirectory });
+          if (result.problems.length > 0 || !result.entry) throw new ContentError(result.problems, {});
           const { entry } = result;
           return { data: entry.data, body: entry.body, rawData: entry.rawData, slug: entry.data['slug'] };
         },
@@ -179,17 +180,15 @@ export function postsLoader({ contentDir, now, timeZone }: PostsLoaderOptions): 
       }));
       // Problems the Markdown plugins found in a post that gets a page: reported here, once, rather than
       // when the page renders, where Astro prints an error three times with two stack traces.
-      const markdownProblems = posts
+      const perPost = posts
         .filter((post) => postStatus(post, now) === 'published')
-        .flatMap((post) => readContentProblems(post.frontmatter).map(({ location, message }) => locatedProblem(location, message)));
-      if (markdownProblems.length > 0) throw new ContentError(markdownProblems, { root: rootDirectory, heading: MARKDOWN_PROBLEMS_HEADING });
+        .map((post) => readContentProblems(post.frontmatter).map(({ location, message }) => locatedProblem(location, message)))
+        .filter((problems) => problems.length > 0);
+      if (perPost.length > 0) throw new ContentError(perPost.flat(), { heading: markdownProblemsHeading(perPost.length) });
       for (const post of leftOutPosts(posts, now)) context.logger.info(leftOutLine(post, timeZone));
     },
   };
 }
-
-/** The heading src/markdown/content-problems.ts gives the same problems when a page finds them. */
-const MARKDOWN_PROBLEMS_HEADING = 'The Markdown of a post needs fixing before it can be published:';
 
 /** A Markdown plugin's `file:line:column` location (see src/markdown/content-problems.ts) as a problem. */
 export function locatedProblem(location: string, message: string): ContentProblem {

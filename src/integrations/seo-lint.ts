@@ -1,6 +1,7 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { displayPath } from '../lib/files.ts';
 import { lintDist, reportPath, writeReport, type LintSiteConfig } from '../seo/lint/lint-dist.ts';
 import { formatFindings, summaryLine } from '../seo/lint/report.ts';
 
@@ -29,10 +30,11 @@ export function seoLint(options: SeoLintOptions): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const report = lintDist({ distDir, contentDir: resolve(root, options.contentDir), config: options.config, root });
+        // Sources are shown relative to where the command runs, like every other message of the build.
+        const report = lintDist({ distDir, contentDir: resolve(root, options.contentDir), config: options.config, root: process.cwd() });
         const jsonPath = reportPath(distDir, options.config);
         writeReport(jsonPath, report);
-        const shownPath = relative(root, jsonPath).startsWith('..') ? jsonPath : relative(root, jsonPath);
+        const shownPath = displayPath(jsonPath);
         if (report.findings.length > 0 || report.notes.length > 0) {
           const body = formatFindings(report).trimEnd();
           if (report.errors > 0) logger.error(`\n${body}`);

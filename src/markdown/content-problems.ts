@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { UserError } from '../config/config-error.ts';
 import { frontmatterClosingLine } from '../content/frontmatter.ts';
 import { displayPath } from '../lib/files.ts';
 import { pluginFrontmatter } from './plugin-data.ts';
@@ -53,8 +54,15 @@ export function readContentProblems(frontmatter: Record<string, unknown>): Conte
   return Array.isArray(value) ? (value as ContentProblem[]) : [];
 }
 
-/** A post body with mistakes the build refuses to publish. */
-export class ContentProblemError extends Error {
+/** The heading above the Markdown problems of `postCount` posts, wherever the build reports them. */
+export function markdownProblemsHeading(postCount: number): string {
+  return postCount === 1
+    ? 'The Markdown of a post needs fixing before it can be published:'
+    : `The Markdown of ${postCount} posts needs fixing before they can be published:`;
+}
+
+/** A post body with mistakes the build refuses to publish (printed without a stack trace, see UserError). */
+export class ContentProblemError extends UserError {
   override name = 'ContentProblemError';
 }
 
@@ -66,6 +74,5 @@ export function assertNoContentProblems(...frontmatters: Record<string, unknown>
   const perPost = frontmatters.map(readContentProblems).filter((problems) => problems.length > 0);
   if (perPost.length === 0) return;
   const lines = perPost.flat().map((problem) => `  ${problem.location}: ${problem.message}`);
-  const heading = perPost.length === 1 ? 'The Markdown of a post needs fixing before it can be published' : `The Markdown of ${perPost.length} posts needs fixing before they can be published`;
-  throw new ContentProblemError(`${heading}:\n${lines.join('\n')}`);
+  throw new ContentProblemError(`${markdownProblemsHeading(perPost.length)}\n${lines.join('\n')}`);
 }

@@ -38,8 +38,8 @@ describe('a site with SEO defects the content schema allows', () => {
   });
   afterAll(() => build.cleanup());
 
-  // As the owner sees it: relative to the site's root (the fixture folder), as content/posts/… is in a real project.
-  const source = (file: string, line: number) => `content/posts/${file}:${line}`;
+  // As the owner sees it: relative to the project when the file is inside it.
+  const source = (file: string, line: number) => `${displayPath(join(build.directory, 'content/posts', file), PROJECT_ROOT)}:${line}`;
 
   it('fails the build after printing the report and its summary', () => {
     expect(build.exitCode).not.toBe(0);
