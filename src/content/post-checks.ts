@@ -61,7 +61,7 @@ function heroProblem(post: PostSource, context: PostCheckContext): ContentProble
     file: post.file,
     ...fieldPosition(post.rawData, ['hero', 'src']),
     message:
-      `hero.src: the image "${src}" does not exist (looked for ${candidates.map((candidate) => displayPath(candidate)).join(' and ')}). ` +
+      `hero.src: the image "${src}" does not exist (looked for ${candidates.map((candidate) => displayPath(candidate, context.root)).join(' and ')}). ` +
       'Check the file name, or put the image next to the post and write its path from there, e.g. src: ./hero.jpg',
   };
 }
