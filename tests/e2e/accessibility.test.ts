@@ -6,6 +6,7 @@ import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
+import { POSTS_WITH_CODE_AND_TABLES, SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
 declare global {
   interface Window {
@@ -22,20 +23,8 @@ const AXE_OPTIONS: RunOptions = {
   iframes: false,
 };
 
-const TEMPLATES = [
-  { template: 'home', path: '/' },
-  { template: 'list', path: '/page/2/' },
-  // The posts with code blocks or a table, and (with comments on) the giscus thread.
-  { template: 'post', path: '/posts/windows-firewall-blocked-netsession-win-exe/' },
-  { template: 'post', path: '/posts/what-is-using-my-home-internet/' },
-  { template: 'post', path: '/posts/core-web-vitals-explained/' },
-  { template: 'archive', path: '/archive/' },
-  { template: 'tag-index', path: '/tags/' },
-  { template: 'tag', path: '/tags/seo/' },
-  { template: 'about', path: '/about/' },
-  { template: 'search', path: '/search/?q=router' },
-  { template: 'not-found', path: '/no-such-page/' },
-] as const;
+// Every template, and the posts with code blocks and a table (the scroll regions).
+const TEMPLATES = [...SITE_TEMPLATES, ...POSTS_WITH_CODE_AND_TABLES];
 
 const VIEWS = [
   { width: 375, height: 740, theme: 'light' },

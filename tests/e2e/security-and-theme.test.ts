@@ -4,6 +4,7 @@
 import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
+import { SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
 interface Probe {
   violations: { directive: string; blocked: string; source: string }[];
@@ -46,17 +47,7 @@ function installProbe(): void {
   requestAnimationFrame(record);
 }
 
-const TEMPLATES = [
-  { template: 'home', path: '/' },
-  { template: 'list', path: '/page/2/' },
-  { template: 'post', path: '/posts/windows-firewall-blocked-netsession-win-exe/' },
-  { template: 'tag-index', path: '/tags/' },
-  { template: 'tag', path: '/tags/seo/' },
-  { template: 'archive', path: '/archive/' },
-  { template: 'about', path: '/about/' },
-  { template: 'search', path: '/search/?q=netsession' },
-  { template: 'not-found', path: '/no-such-page/' },
-] as const;
+const TEMPLATES = SITE_TEMPLATES;
 
 // One build and one browser for the whole file.
 let site: ReaderSite;
