@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { publishOutput, readHandoff, rejectOutput } from '../src/integrations/atomic-output.ts';
 import { parseAuditArgs, UsageError } from './lighthouse/audit-args.ts';
 import { BuildUsageError, HANDOFF_ENV, outputFolders, signalExitCode, splitBuildArgs, type Rejection } from '../src/lib/atomic-output.ts';
+import { displayPath } from '../src/lib/files.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -102,7 +103,7 @@ async function main(): Promise<number> {
   }
 
   // 2. The audit, on the staged build; 3. publish or reject.
-  const audit = stoppedBy ? undefined : await run([AUDIT_SCRIPT, '--after-build', '--dist', folders.staging, ...args.audit], process.env);
+  const audit = stoppedBy ? undefined : await run([AUDIT_SCRIPT, '--after-build', '--dist', folders.staging, '--report-as', displayPath(folders.final), ...args.audit], process.env);
   if (stoppedBy) {
     console.error(rejectOutput(folders, { kind: 'signal', signal: stoppedBy, stage: 'audit' }));
     return signalExitCode(stoppedBy);

@@ -8,7 +8,7 @@ describe('the audit’s command line', () => {
 
   it('reads every option', () => {
     expect(
-      parseAuditArgs(['--all', '--max-pages', '5', '--shard', '2/4', '--preset', 'desktop', '--runs', '1', '--page-timeout', '20', '--port', '4321', '--dist', 'out', '--reports-dir', 'r', '--cache-dir', 'c', '--after-build', '--require-audit']),
+      parseAuditArgs(['--all', '--max-pages', '5', '--shard', '2/4', '--preset', 'desktop', '--runs', '1', '--page-timeout', '20', '--port', '4321', '--dist', 'out', '--report-as', 'dist', '--reports-dir', 'r', '--cache-dir', 'c', '--after-build', '--require-audit']),
     ).toEqual({
       afterBuild: true,
       requireAudit: true,
@@ -21,6 +21,7 @@ describe('the audit’s command line', () => {
       pageTimeoutSeconds: 20,
       port: 4321,
       dist: 'out',
+      reportAs: 'dist',
       reportsDir: 'r',
       cacheDir: 'c',
     });

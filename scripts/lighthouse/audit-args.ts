@@ -22,6 +22,8 @@ shared files changed, and the pages in audit.alwaysAudit. Nothing changed: nothi
   --page-timeout S      seconds a page may take to load (default: audit.pageTimeoutSeconds)
   --port N              serve dist/ on this port of 127.0.0.1 (default: a free port)
   --dist DIR            the build to audit (default: dist/)
+  --report-as DIR       the name the build goes by in reports and history (npm run build audits
+                        dist.staging/ as dist/, the folder it is about to replace)
   --reports-dir DIR     where reports go (default: reports/lighthouse/)
   --cache-dir DIR       where the changed-only cache lives (default: .cache/lighthouse/)
   --after-build         run as the last step of npm run build: without Chrome, warn and succeed
@@ -47,6 +49,8 @@ export interface AuditArgs {
   pageTimeoutSeconds?: number;
   port?: number;
   dist?: string;
+  /** The folder the audited build is published as, for reports and history (see --report-as). */
+  reportAs?: string;
   reportsDir?: string;
   cacheDir?: string;
 }
@@ -102,6 +106,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
         'page-timeout': { type: 'string' },
         port: { type: 'string' },
         dist: { type: 'string' },
+        'report-as': { type: 'string' },
         'reports-dir': { type: 'string' },
         'cache-dir': { type: 'string' },
       },
@@ -134,6 +139,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   if (values['page-timeout'] !== undefined) args.pageTimeoutSeconds = positiveInteger('page-timeout', values['page-timeout'], AUDIT_LIMITS.pageTimeoutSeconds);
   if (values.port !== undefined) args.port = positiveInteger('port', values.port, { max: 65535 });
   if (values.dist !== undefined) args.dist = values.dist;
+  if (values['report-as'] !== undefined) args.reportAs = values['report-as'];
   if (values['reports-dir'] !== undefined) args.reportsDir = values['reports-dir'];
   if (values['cache-dir'] !== undefined) args.cacheDir = values['cache-dir'];
   if (args.all && args.since !== undefined) throw new UsageError('--all audits every page and --since the pages changed since a commit. Use one or the other.');

@@ -96,7 +96,9 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   }
 
   // 2. The pages, from the build or from the deployed site, and what each one's audit depends on.
-  const target = args.url ?? displayPath(dist, cwd);
+  // What the reports and history call it: a staged build goes by the folder it will replace, so its
+  // scores compare with those of `npm run audit` on the published site.
+  const target = args.url ?? args.reportAs ?? displayPath(dist, cwd);
   const policy = servePolicyOf({ siteUrl: site.url, trailingSlash: site.trailingSlash, format: site.buildFormat });
   let pages: SitePage[];
   let since: SourceChanges | undefined;

@@ -207,6 +207,9 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
       expect(run.output).toContain(`Build staged in ${shown(folders.staging)}/; it replaces ${shown(dist)}/ only if the Lighthouse audit passes.`);
       expect(run.output).toMatch(/network-requests/);
       expect(run.output.trimEnd().split('\n').at(-1)).toBe(rejectedLine('the Lighthouse audit failed'));
+      // Reports and history name the folder the build was for, so its scores compare with npm run audit's.
+      const history = readFileSync(join(state, 'reports/history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { target: string });
+      expect(history.map((entry) => entry.target)).toEqual([shown(dist)]);
     } finally {
       rmSync(state, { recursive: true, force: true });
     }
