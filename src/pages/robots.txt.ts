@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absolute, buildEnv, siteConfig } from '../lib/site.ts';
+import { absolute, buildEnv, siteConfig } from '../site/site.ts';
 import { robotsTxt } from '../seo/robots.ts';
 import { routes } from '../seo/urls.ts';
 

@@ -2,7 +2,7 @@
 import { serializePolicy, sitePolicy } from '../security/csp.ts';
 import { absoluteUrl, routeHref, urlPolicyOf, type RoutePath, type UrlPolicy } from '../seo/urls.ts';
 import { buildEnv, siteConfig } from '../site.config.ts';
-import { formatDisplayDate, toZonedIsoString, yearInZone } from './dates.ts';
+import { formatDisplayDate, toZonedIsoString, yearInZone } from '../lib/dates.ts';
 
 export { buildEnv, siteConfig };
 
