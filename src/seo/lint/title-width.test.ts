@@ -33,4 +33,8 @@ describe('visiblePart', () => {
     expect(textWidthPx(shown)).toBeLessThanOrEqual(600);
     expect(textWidthPx(`${shown}W`)).toBeGreaterThan(600);
   });
+
+  it('keeps whole characters only, never half of an emoji', () => {
+    expect(visiblePart('🚀'.repeat(40), 600)).toBe('🚀'.repeat(30));
+  });
 });

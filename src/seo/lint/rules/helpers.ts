@@ -67,7 +67,11 @@ export function openingHint(page: Page, context: LintContext): string {
   return opening ? ` The post opens: "${opening}"` : '';
 }
 
-export const quote = (text: string, max = 80) => `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
+/** The text in quotes for a message, cut to `max` characters; counted in code points, so an emoji is never split. */
+export function quote(text: string, max = 80): string {
+  const characters = [...text];
+  return `"${characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text}"`;
+}
 
 // ---- JSON-LD ----
 

@@ -57,6 +57,12 @@ describe('title-unique', () => {
     ]);
   });
 
+  it('shortens a long shared title in its message without splitting an emoji', () => {
+    const title = '🚀'.repeat(100);
+    const files = site({ '/posts/a/': page({ route: '/posts/a/', title }), '/posts/b/': page({ route: '/posts/b/', title }) });
+    expect(brief(findingsOf('title-unique', files))[0]).toEqual(['/posts/a/', 'error', `The title "${'🚀'.repeat(79)}…" is also the title of /posts/b/.`]);
+  });
+
   it('ignores a noindex page that shares a title', () => {
     const files = site({ '/posts/a/': page({ route: '/posts/a/', title: 'Same' }), '/posts/b/': page({ route: '/posts/b/', title: 'Same', noindex: true }) });
     expect(findingsOf('title-unique', files)).toEqual([]);
