@@ -4,12 +4,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
+import { textContent } from 'domutils';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/lib/files.ts';
 import { readImageSize } from '../../src/lib/image-size.ts';
+import type { LintReport } from '../../src/seo/lint/report.ts';
 import { distFileCandidates } from '../../src/seo/urls.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildFixture, post, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { buildFixture, post, PROJECT_ROOT, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 import { parsePage } from '../helpers/html.ts';
 
 const SITE = 'https://urban-haze.example/';
@@ -21,6 +24,7 @@ const HOSTILE = {
   unicode: 'Emoji 🚀 and RTL עברית with a\u2028line separator',
   long: `A very long title ${'that keeps on going and going '.repeat(10)}`.trim().slice(0, 300),
 };
+const HOSTILE_SLUGS: Record<keyof typeof HOSTILE, string> = { script: 'script-title', quotes: 'quotes', html: 'html-title', unicode: 'unicode', long: 'long' };
 const yaml = (text: string) => JSON.stringify(text);
 
 async function fixturePosts(): Promise<Record<string, string | Buffer>> {
@@ -126,13 +130,34 @@ describe('SEO metadata of a built site', () => {
 
   describe('hostile titles', () => {
     it.each(Object.entries(HOSTILE))('keeps the %s title decoded-equal in <title>, og:title, JSON-LD and the feed', (name, title) => {
-      const slug = { script: 'script-title', quotes: 'quotes', html: 'html-title', unicode: 'unicode', long: 'long' }[name]!;
+      const slug = HOSTILE_SLUGS[name as keyof typeof HOSTILE];
       const html = page(postPath(slug));
       expect(html.title()).toEqual([`${title} · ${SITE_NAME}`]);
       expect(html.metaByProperty('og:title')).toEqual([title]);
       const graph = (html.jsonLd()[0] as { '@graph': Record<string, unknown>[] })['@graph'];
       expect(graph.find((node) => node['@type'] === 'BlogPosting')?.['headline']).toBe(title);
       expect(feedItems().filter((item) => item.title === title)).toHaveLength(1);
+    });
+
+    it('shows each title as text in the post’s h1 and its archive entry, never as markup', () => {
+      const archive = page('archive/index.html');
+      for (const [name, slug] of Object.entries(HOSTILE_SLUGS)) {
+        const title = HOSTILE[name as keyof typeof HOSTILE];
+        expect(page(postPath(slug)).all((el) => el.name === 'h1').map((el) => textContent(el)), slug).toEqual([title]);
+        const entries = archive.all((el) => el.name === 'a' && el.attribs['href'] === `/posts/${slug}/`).map((el) => textContent(el));
+        expect(entries, slug).toEqual([title]);
+      }
+      // <em>x</em> stays the text "<em>x</em>": no element is made of it, on its page or in a list.
+      for (const html of [page(postPath('html-title')), archive]) expect(html.all((el) => el.name === 'em')).toEqual([]);
+    });
+
+    it('warns in the SEO lint about the 300-character title, naming the post’s file and line', () => {
+      const report = JSON.parse(readFileSync(join(build.directory, 'reports/seo-lint.json'), 'utf8')) as LintReport;
+      const source = `${displayPath(join(build.directory, 'content/posts/long.md'), PROJECT_ROOT)}:2`;
+      const findings = report.findings.filter((finding) => finding.page === `${SITE}posts/long/` && finding.rule === 'title-width');
+      expect(findings.map(({ level, source: where }) => ({ level, source: where }))).toEqual([{ level: 'warn', source }]);
+      const file = source.replace(/:2$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(build.output).toMatch(new RegExp(`/posts/long/  \\(${file}\\)\n +warn +title-width +The title is \\d+px wide`));
     });
 
     it('cannot break out of the JSON-LD script: the page has as many <script> elements as a plain post', () => {
