@@ -55,6 +55,14 @@ describe('publishing in a real build', () => {
     expect(build.files().filter((path) => path.includes(tag))).toEqual([]);
   });
 
+  it('indexes for search only the published posts, never the draft or the scheduled post', () => {
+    // Pagefind's fragments are compressed, so the phrases above cannot be searched for in its files; count its pages.
+    const entry = JSON.parse(build.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(2);
+    const marked = build.files().filter((path) => path.endsWith('.html') && build.read(path).includes('data-pagefind-body'));
+    expect(marked.sort()).toEqual(['posts/older/index.html', 'posts/published/index.html']);
+  });
+
   it('publishes the scheduled post once the clock passes its date, and removes stale pages on rebuild', async () => {
     const later = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-07-01' });
     expect(later.exitCode, later.output).toBe(0);
