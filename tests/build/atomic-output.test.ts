@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAstroBuild, type AstroBuildOptions } from '../../scripts/lib/astro-build.ts';
 import { atomicOutput, prepareOutput } from '../../src/integrations/atomic-output.ts';
-import { outputFolders } from '../../src/lib/atomic-output.ts';
+import { outputFolders, STAGES } from '../../src/lib/atomic-output.ts';
 import { displayPath, listFiles } from '../../src/lib/files.ts';
 import { TEST_LOCK_FILE } from '../helpers/audit-process.ts';
 import { post, PROJECT_ROOT, writePosts } from '../helpers/fixture-site.ts';
@@ -34,6 +35,16 @@ describe('the integration outside astro build', () => {
     const params = { command, config: { outDir: new URL('file:///nowhere/dist/') }, updateConfig: (update: unknown) => updates.push(update) };
     await hook(params as unknown as Parameters<typeof hook>[0]);
     expect(updates).toEqual([]);
+  });
+
+  it('runs last, and every stage before it has a name, so a failure or signal in any of them says where', async () => {
+    const { default: config } = await import('../../astro.config.mjs');
+    const integrations = (config.integrations ?? []).flat().filter((each): each is AstroIntegration => Boolean(each && typeof each === 'object' && 'hooks' in each));
+    expect(integrations.at(-1)?.name).toBe('urban-haze:atomic-output');
+    const stages = integrations.slice(0, -1).filter((each) => each.hooks['astro:build:done']).map((each) => each.name);
+    // Among them the stages the signal tests below do not stop a build in (they wrap the same way).
+    expect(stages).toEqual(expect.arrayContaining(['urban-haze:search-index', 'urban-haze:sitemap-out-dir', 'urban-haze:security-headers']));
+    expect(stages.filter((stage) => !(stage in STAGES))).toEqual([]);
   });
 });
 
