@@ -62,6 +62,11 @@ describe('seriesOf: the site is its worst page at each run, unchanged pages keep
     expect(site.seo.map((point) => point.page)).toEqual(['/a/', '/', '/']);
   });
 
+  it('falls back to the next worst page, not audited in that run, when the worst one improves', () => {
+    const result = seriesOf([run('1', { '/': { seo: 100 }, '/a/': { seo: 80 }, '/b/': { seo: 90 } }), run('2', { '/a/': { seo: 100 } }), run('3', { '/': { seo: 70 } })], options);
+    expect(result.site.seo.map(({ page, value }) => [page, value])).toEqual([['/a/', 80], ['/b/', 90], ['/', 70]]);
+  });
+
   it('leaves out pages the site no longer has, when told which it has', () => {
     expect(values(seriesOf(history, { ...options, pages: new Set(['/']) }).site.bytes)).toEqual([7000, 7000, 7100]);
   });

@@ -147,11 +147,11 @@ function runOf(value: unknown, line: number, file: string, options: SeriesOption
  */
 export function worstOf(values: readonly { page: string; value: number }[], better: Better): { page: string; value: number } | undefined {
   let worst: { page: string; value: number } | undefined;
-  for (const item of values) {
-    if (!worst || (better === 'higher' ? item.value < worst.value : item.value > worst.value)) worst = item;
-  }
+  for (const item of values) if (!worst || isWorse(item.value, worst.value, better)) worst = item;
   return worst;
 }
+
+const isWorse = (value: number, than: number, better: Better) => (better === 'higher' ? value < than : value > than);
 
 export function seriesOf(history: string | readonly unknown[], options: SeriesOptions): ScoreHistory {
   const file = options.file ?? HISTORY_FILE;
@@ -162,25 +162,28 @@ export function seriesOf(history: string | readonly unknown[], options: SeriesOp
 
   const pages = new Map<string, SeriesSet>();
   const site = emptySeries();
-  // Each page's latest measured value per metric, carried over the runs that did not audit it.
-  const latest = new Map<string, Partial<Record<MetricKey, number>>>();
+  // Each page's latest measured value per metric, carried over the runs that did not audit it, and the
+  // worst of them, rescanned only when the worst page itself got better (a 1,000-page site stays linear).
+  const latest = new Map<MetricKey, Map<string, number>>(METRIC_KEYS.map((key) => [key, new Map()]));
+  const worst = new Map<MetricKey, { page: string; value: number } | undefined>();
   for (const run of runs) {
     for (const [path, values] of run.values) {
       const series = pages.get(path) ?? emptySeries();
       pages.set(path, series);
-      const known = latest.get(path) ?? {};
-      latest.set(path, known);
-      for (const key of METRIC_KEYS) {
-        const value = values[key];
+      for (const metric of METRICS) {
+        const value = values[metric.key];
         if (value === undefined) continue;
-        series[key].push({ at: run.at, value });
-        known[key] = value;
+        series[metric.key].push({ at: run.at, value });
+        const known = latest.get(metric.key)!;
+        known.set(path, value);
+        const current = worst.get(metric.key);
+        if (!current || isWorse(value, current.value, metric.better)) worst.set(metric.key, { page: path, value });
+        else if (current.page === path && value !== current.value) worst.set(metric.key, worstOf([...known].map(([page, number]) => ({ page, value: number })), metric.better));
       }
     }
     for (const metric of METRICS) {
-      const current = [...latest].flatMap(([page, known]) => (known[metric.key] === undefined ? [] : [{ page, value: known[metric.key]! }]));
-      const worst = worstOf(current, metric.better);
-      if (worst) site[metric.key].push({ at: run.at, value: worst.value, page: worst.page });
+      const current = worst.get(metric.key);
+      if (current) site[metric.key].push({ at: run.at, value: current.value, page: current.page });
     }
   }
   return {
