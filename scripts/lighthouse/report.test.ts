@@ -450,6 +450,23 @@ describe('history', () => {
     expect(history[1]!.pages).toEqual({}); // a page that could not be audited has no scores to compare with
   });
 
+  it('keeps each audited page\'s LCP, CLS, TBT and bytes beside its scores, for the report\'s charts', () => {
+    const entry = historyEntryOf(judgement([verdict(), untimed(), verdict({ failed: true, path: '/x/' })]), manifest, 'runs/one');
+    expect(entry.facts).toEqual({
+      '/': { lcpMs: 1150, cls: 0, tbtMs: 63.4, bytes: 7300 },
+      '/posts/b/': { cls: 0, bytes: 12_800 }, // no timed runs: no LCP or TBT
+    });
+  });
+
+  it('still reads entries written before it kept metrics', () => {
+    const file = join(directory, 'old-history.jsonl');
+    writeFileSync(file, `${JSON.stringify(entry('1', { '/': { seo: 100 } }))}\n`);
+    appendHistory(file, historyEntryOf(judgement([verdict()]), manifest, 'runs/new'));
+    const history = readHistory(file);
+    expect(history[0]!.facts).toBeUndefined();
+    expect(previousScores(history, 'dist', 'mobile').get('/')?.scores).toEqual(verdict().scores);
+  });
+
   it('is empty before the first run', () => {
     expect(readHistory(join(directory, 'missing.jsonl'))).toEqual([]);
   });

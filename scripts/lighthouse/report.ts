@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'n
 import { join } from 'node:path';
 import { AUDITED_CATEGORIES, DETERMINISTIC_CATEGORIES, type AuditedCategory } from '../../src/config/audit-schema.ts';
 import { formatDuration } from '../../src/lib/duration.ts';
-import type { Judgement, PageVerdict } from './assert.ts';
+import type { Judgement, PageFacts, PageVerdict } from './assert.ts';
 import type { Manifest, ProgressEvent } from './collect.ts';
 import type { CachedPage } from './page-cache.ts';
 import type { DeferredPage, Selection, SharedPage, UnchangedPage } from './select-pages.ts';
@@ -58,16 +58,27 @@ export interface HistoryEntry {
   /** The run's folder, relative to the reports folder. */
   runDir: string;
   pages: Record<string, PageScores>;
+  /** Each audited page's main metrics, for the report's charts. Absent from entries written before it was added. */
+  facts?: Record<string, HistoryFacts>;
+}
+
+/** The metrics the history keeps per page: LCP and TBT are medians of the timed runs, so pages without them have none. */
+export type HistoryFacts = Pick<PageFacts, 'lcpMs' | 'cls' | 'tbtMs' | 'bytes'>;
+
+function historyFactsOf({ lcpMs, cls, tbtMs, bytes }: PageFacts): HistoryFacts {
+  return { ...(lcpMs !== undefined ? { lcpMs } : {}), ...(cls !== undefined ? { cls } : {}), ...(tbtMs !== undefined ? { tbtMs } : {}), ...(bytes !== undefined ? { bytes } : {}) };
 }
 
 export function historyEntryOf(judgement: Judgement, manifest: Manifest, runDir: string): HistoryEntry {
+  const audited = judgement.pages.filter((page) => !page.failed);
   return {
     at: manifest.finishedAt,
     target: manifest.target,
     preset: manifest.preset,
     passed: judgement.passed,
     runDir,
-    pages: Object.fromEntries(judgement.pages.filter((page) => !page.failed).map((page) => [page.path, page.scores])),
+    pages: Object.fromEntries(audited.map((page) => [page.path, page.scores])),
+    facts: Object.fromEntries(audited.map((page) => [page.path, historyFactsOf(page.facts)])),
   };
 }
 
