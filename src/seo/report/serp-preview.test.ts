@@ -61,6 +61,12 @@ describe('serpPreview: the title', () => {
     else expect(desktop.title.shown).toMatch(/…$/);
   });
 
+  it('on desktop follows the lint when the site sets its own title limit', () => {
+    const { desktop } = shown(serpPreview(page({ title: 'W'.repeat(31) }), { ...site, titleMaxPixels: 500 }));
+    expect(desktop.title.truncated).toBe(true);
+    expect(textWidthPx(desktop.title.shown)).toBeLessThanOrEqual(500);
+  });
+
   it('on mobile wraps to two lines before it is cut, so a title cut on desktop may show whole', () => {
     // 613 px in one line; two lines of 328 px hold it.
     const title = 'Reading the colour of the sky over a city at dusk, and what it tells you';

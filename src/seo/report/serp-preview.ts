@@ -50,6 +50,8 @@ export interface SerpSite {
   title: string;
   /** Site URL (site config `url`). */
   url: string;
+  /** The lint's `lint.titleMaxPixels` when set, so a title is cut exactly when the title-width rule warns. */
+  titleMaxPixels?: number | undefined;
 }
 
 export interface SerpResult {
@@ -104,6 +106,23 @@ export function urlCrumbs(url: string): string[] {
   return [host.replace(/^www\./, ''), ...segments];
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    const options = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+    try {
+      format = new Intl.DateTimeFormat(language, options);
+    } catch {
+      // Not a language tag Intl knows (the html-lang rule reports it): British English, the site default.
+      format = new Intl.DateTimeFormat('en-GB', options);
+    }
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
 /** A date written as ISO 8601, on the calendar day it was written in (its own offset), in Google's style. */
 export function formatSerpDate(iso: string, language: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
@@ -111,11 +130,7 @@ export function formatSerpDate(iso: string, language: string): string | undefine
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return undefined;
-  try {
-    return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
-  }
+  return dateFormat(language).format(date);
 }
 
 const jsonLdNodes = (page: PageFacts): JsonLdNode[] => jsonLdBlocks(page).flatMap((block) => block.nodes);
@@ -177,6 +192,7 @@ export function serpPreview(page: PageFacts, site: SerpSite): SerpPreview {
 
   const result = (device: SerpDevice): SerpResult => {
     const metrics = SERP_METRICS[device];
+    const titleBox = device === 'desktop' && site.titleMaxPixels ? { ...metrics.title, lineWidthPx: site.titleMaxPixels } : metrics.title;
     const deviceCrumbs = metrics.breadcrumbs ? crumbs : crumbs.slice(0, 1);
     let snippet: FittedLines | undefined;
     if (description) {
@@ -191,7 +207,7 @@ export function serpPreview(page: PageFacts, site: SerpSite): SerpPreview {
       siteName,
       crumbs: deviceCrumbs,
       displayUrl: deviceCrumbs.join(CRUMB_SEPARATOR),
-      title: fitPixels(titleText ?? h1 ?? '', metrics.title),
+      title: fitPixels(titleText ?? h1 ?? '', titleBox),
       titleSource,
       snippet,
     };

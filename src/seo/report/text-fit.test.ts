@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textWidthPx } from '../lint/title-width.ts';
-import { fitCharacters, fitPixels, graphemes, textDirection } from './text-fit.ts';
+import { textWidthPx, visiblePart } from '../lint/title-width.ts';
+import { fitCharacters, fitPixels, fittingEnd, graphemes, textDirection } from './text-fit.ts';
 
 const oneLine = { fontPx: 20, lineWidthPx: 600, maxLines: 1 };
 
@@ -40,6 +40,22 @@ describe('fitPixels', () => {
   });
 });
 
+describe('fittingEnd', () => {
+  it.each([
+    { text: 'W'.repeat(40), maxPx: 600, fontPx: 20 },
+    { text: 'How to read the weather from the colour of a city sky at dusk', maxPx: 300, fontPx: 20 },
+    { text: 'Café au lait, naïve façade, 東京の空', maxPx: 200, fontPx: 14 },
+  ])('keeps the same start as the lint\'s visiblePart: "$text" in $maxPx px', ({ text, maxPx, fontPx }) => {
+    expect(text.slice(0, fittingEnd(text, maxPx, fontPx))).toBe(visiblePart(text, maxPx, fontPx));
+  });
+
+  it('never ends inside a grapheme, where visiblePart may', () => {
+    const family = '👨‍👩‍👧';
+    expect(visiblePart(`${family}${family}`, 30, 20)).toBe('👨\u200d');
+    expect(fittingEnd(`${family}${family}`, 30, 20)).toBe(0);
+  });
+});
+
 describe('fitCharacters', () => {
   it.each([
     { text: 'Short title', max: 70, shown: 'Short title' },
@@ -47,10 +63,23 @@ describe('fitCharacters', () => {
     { text: 'Supercalifragilistic', max: 10, shown: 'Supercali…' },
     { text: '🌧️🌧️🌧️🌧️🌧️', max: 3, shown: '🌧️🌧️…' },
     { text: 'one two', max: 4, shown: 'one…' },
+    { text: 'שָׁלוֹם שָׁלוֹם', max: 6, shown: 'שָׁלוֹם …' },
+    { text: 'cafe\u0301 cafe\u0301', max: 6, shown: 'cafe\u0301 …' },
   ])('cuts "$text" to $max graphemes as "$shown"', ({ text, max, shown }) => {
     const fitted = fitCharacters(text, max);
     expect(fitted.shown).toBe(shown);
     expect(graphemes(fitted.shown).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('graphemes', () => {
+  it('counts as ICU does for every character below U+20C1, the shortcut for plain text included', () => {
+    const icu = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (let code = 0x20; code <= 0x20c0; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `a${String.fromCodePoint(code)}b`;
+      expect(graphemes(text), `U+${code.toString(16)}`).toEqual(Array.from(icu.segment(text), (part) => part.segment));
+    }
   });
 });
 
