@@ -103,7 +103,7 @@ export function urlCrumbs(url: string): string[] {
     .split('/')
     .filter((segment) => segment !== '')
     .map((segment) => safeDecode(segment).normalize('NFC'));
-  return [host.replace(/^www\./, ''), ...segments];
+  return [host, ...segments];
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
