@@ -11,8 +11,9 @@ import { fitPixels, textDirection, type FittedLines, type PixelBox } from './tex
 // - Desktop title: Arial 20 px, cut at about 600 px (the lint's titleMaxPixels default; ../lint/title-width.ts).
 // - Desktop snippet: Arial 14 px, about 920 px in all (two lines of the 600 px column, less the date), as
 //   Screaming Frog, Portent and others measure it; the date prefix counts against it.
-// - Mobile title: Arial 20 px on a 360 px wide phone less 16 px margins each side, wrapping to 2 lines
-//   (observed: mobile titles run longer than desktop ones but are cut after the second line).
+// - Mobile title: Arial 20 px on a 360 px wide phone less 16 px margins each side, wrapping to 2 lines. An
+//   assumption, not measured here: mobile titles are reported to run longer than desktop ones and to be cut
+//   after the second line.
 // - Mobile snippet: Arial 14 px, about 680 px in all (the same tools' mobile figure).
 // - Mobile URL line: the domain alone, since Google stopped showing breadcrumbs on mobile (Google Search
 //   Central blog, "Simplifying the visible URL element on mobile search results", January 2025).

@@ -7,7 +7,8 @@ import { urlCrumbs } from './serp-preview.ts';
 import { fitCharacters, type FittedText } from './text-fit.ts';
 
 // Every limit the previews use, and where it comes from. "Observed" values are not published by the
-// network: they are what its cards show today and may change without notice.
+// network: they are what its cards are commonly reported to show today (not measured here), and may change
+// without notice.
 export const SOCIAL_LIMITS = {
   x: {
     // developer.x.com, Cards › Summary card with large image: "aspect ratio of 2:1 with minimum dimensions
