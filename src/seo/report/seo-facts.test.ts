@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { page, POLICY, SITE, site, type SiteFiles, url } from '../../../tests/helpers/lint-site.ts';
 import { loadSite } from '../lint/load-dist.ts';
+import { diffSiteFacts } from './seo-diff.ts';
 import { parseSiteFacts, SEO_FACTS_VERSION, siteFactsOf, type SiteFacts } from './seo-facts.ts';
 
 const encoder = new TextEncoder();
@@ -105,5 +106,30 @@ describe('parseSiteFacts', () => {
 
   it('reads a snapshot of a site with no pages', () => {
     expect(parseSiteFacts({ version: SEO_FACTS_VERSION, pages: [] })).toEqual({ version: SEO_FACTS_VERSION, pages: [] });
+  });
+});
+
+describe('two builds of a small site', () => {
+  it('flag first the post turned noindex and the post whose canonical moved', () => {
+    const before = factsOf(
+      site({
+        '/posts/a/': page({ route: '/posts/a/', title: 'Frying fish' }),
+        '/posts/b/': page({ route: '/posts/b/', title: 'Batter' }),
+        '/posts/c/': page({ route: '/posts/c/', title: 'Chips' }),
+      }),
+    );
+    const after = factsOf(
+      site({
+        '/posts/a/': page({ route: '/posts/a/', title: 'Frying fish at home' }),
+        '/posts/b/': page({ route: '/posts/b/', title: 'Batter', noindex: true }),
+        '/posts/c/': page({ route: '/posts/c/', title: 'Chips', replace: { canonical: '<link rel="canonical" href="https://elsewhere.example/chips/">' } }),
+      }),
+    );
+    const changes = diffSiteFacts(before, after).map((change) => [change.severity, change.kind, change.url]);
+    expect(changes).toEqual([
+      ['risk', 'robots', url('/posts/b/')],
+      ['risk', 'canonical', url('/posts/c/')],
+      ['notable', 'title', url('/posts/a/')],
+    ]);
   });
 });
