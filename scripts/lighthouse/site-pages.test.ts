@@ -47,8 +47,8 @@ describe('reading a built page', () => {
   ])('finds the template on <body>: $expected', ({ html, expected }) => expect(pageTemplateOf(html)).toBe(expected));
 
   it('reads sitemap indexes, url sets (entities decoded) and robots.txt Sitemap lines', () => {
-    expect(parseSitemap(sitemapIndex('https://a.example/s-0.xml'))).toEqual({ kind: 'index', locs: ['https://a.example/s-0.xml'], problems: [] });
-    expect(parseSitemap(urlset('https://a.example/?a=1&amp;b=2', 'https://a.example/x/'))).toEqual({ kind: 'urlset', locs: ['https://a.example/?a=1&b=2', 'https://a.example/x/'], problems: [] });
+    expect(parseSitemap(sitemapIndex('https://a.example/s-0.xml'))).toEqual({ kind: 'index', locs: ['https://a.example/s-0.xml'], lastmods: {}, problems: [] });
+    expect(parseSitemap(urlset('https://a.example/?a=1&amp;b=2', 'https://a.example/x/'))).toEqual({ kind: 'urlset', locs: ['https://a.example/?a=1&b=2', 'https://a.example/x/'], lastmods: {}, problems: [] });
     expect(parseRobots('User-agent: *\nAllow: /\n\nsitemap: https://a.example/sitemap-index.xml\r\nSitemap:https://a.example/more.xml').sitemaps).toEqual([
       'https://a.example/sitemap-index.xml',
       'https://a.example/more.xml',

@@ -40,7 +40,7 @@ function readSitemaps(reader: SiteReader, dist: DistFiles, policy: UrlPolicy, ro
     .filter((file): file is string => file !== undefined);
   const start = named.length > 0 ? named : ['sitemap-index.xml', 'sitemap.xml'].filter((file) => dist.has(file)).slice(0, 1);
   if (start.length === 0) return undefined;
-  const facts: SitemapFacts = { files: [], urls: [], problems: [] };
+  const facts: SitemapFacts = { files: [], urls: [], lastmods: new Map(), problems: [] };
   const queue = [...start];
   while (queue.length > 0) {
     const file = queue.shift()!;
@@ -56,6 +56,7 @@ function readSitemaps(reader: SiteReader, dist: DistFiles, policy: UrlPolicy, ro
       }
     } else {
       facts.urls.push(...sitemap.locs.map((loc) => normaliseUrl(loc) ?? loc));
+      for (const [loc, lastmod] of Object.entries(sitemap.lastmods)) facts.lastmods.set(normaliseUrl(loc) ?? loc, lastmod);
     }
   }
   return facts;

@@ -44,9 +44,19 @@ describe('parseSitemap', () => {
     expect(parseSitemap('<sitemapindex><sitemap><loc> https://a.example/s-0.xml </loc></sitemap></sitemapindex>')).toEqual({
       kind: 'index',
       locs: ['https://a.example/s-0.xml'],
+      lastmods: {},
       problems: [],
     });
     expect(parseSitemap('<urlset><url><loc>https://a.example/?a=1&amp;b=2</loc></url></urlset>').locs).toEqual(['https://a.example/?a=1&b=2']);
+  });
+
+  it('pairs each URL with its lastmod, in either order, and leaves out URLs without one', () => {
+    const sitemap = parseSitemap(
+      '<urlset><url><loc>https://a.example/a/</loc><lastmod>2026-03-10</lastmod></url>' +
+        '<url><lastmod> 2026-04-01T10:00:00Z </lastmod><loc>https://a.example/b/</loc></url><url><loc>https://a.example/c/</loc></url></urlset>',
+    );
+    expect(sitemap.locs).toEqual(['https://a.example/a/', 'https://a.example/b/', 'https://a.example/c/']);
+    expect(sitemap.lastmods).toEqual({ 'https://a.example/a/': '2026-03-10', 'https://a.example/b/': '2026-04-01T10:00:00Z' });
   });
 
   it('reports a file that is not a sitemap', () => {

@@ -44,19 +44,32 @@ export interface SitemapFile {
   kind: 'index' | 'urlset' | 'unknown';
   /** `<loc>` of each `<sitemap>` (index) or `<url>` (urlset). */
   locs: string[];
+  /** `<lastmod>` of each `<url>` that has one, by its `<loc>`. */
+  lastmods: Record<string, string>;
   problems: string[];
 }
 
 export function parseSitemap(text: string): SitemapFile {
   const locs: string[] = [];
+  const lastmods: Record<string, string> = {};
   let kind: SitemapFile['kind'] = 'unknown';
+  // A <url>'s children close before it does, in either order: pair them when it closes.
+  let entry: { loc?: string; lastmod?: string } = {};
   const problems = readXml(text, (element) => {
+    const parent = element.ancestors.at(-1) ?? '';
     if (element.name === 'sitemapindex') kind = 'index';
     else if (element.name === 'urlset') kind = 'urlset';
-    else if (element.name === 'loc' && ['url', 'sitemap'].includes(element.ancestors.at(-1) ?? '')) locs.push(element.text.trim());
+    else if (element.name === 'loc' && ['url', 'sitemap'].includes(parent)) {
+      entry.loc = element.text.trim();
+      locs.push(entry.loc);
+    } else if (element.name === 'lastmod' && parent === 'url') entry.lastmod = element.text.trim();
+    else if (element.name === 'url' || element.name === 'sitemap') {
+      if (element.name === 'url' && entry.loc !== undefined && entry.lastmod) lastmods[entry.loc] = entry.lastmod;
+      entry = {};
+    }
   });
   if (kind === 'unknown') problems.push('it has neither <urlset> nor <sitemapindex> as its root');
-  return { kind, locs, problems };
+  return { kind, locs, lastmods, problems };
 }
 
 export function parseFeed(text: string, file: string): FeedFacts {

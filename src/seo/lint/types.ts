@@ -80,6 +80,8 @@ export interface SitemapFacts {
   files: string[];
   /** Every `<loc>` of every `<url>`. */
   urls: string[];
+  /** `<lastmod>` by `<loc>`, for the URLs that have one. */
+  lastmods: Map<string, string>;
   problems: string[];
 }
 
