@@ -1,7 +1,7 @@
 // Runs this project's real `astro build` on a content folder, the one way tests and the
 // benchmark build sites. Always on the Node that runs the caller (Node 24 under npm scripts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { samplePeakMemory } from './process-tree.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -12,8 +12,9 @@ export interface AstroBuildOptions {
   /** Folder holding posts/. */
   contentDir: string;
   /**
-   * Astro's root for this site, where it writes `.astro/`; by default the folder holding contentDir, so
-   * that sites built at once never share one (Astro's content-assets.mjs there lists a site's images).
+   * Astro's root for this site, where it writes `.astro/`. By default the folder holding contentDir when
+   * that is inside the project, so that sites built at once never share one (Astro's content-assets.mjs
+   * there lists a site's images); a root must be inside the project, where Vite finds node_modules.
    */
   root?: string;
   outDir: string;
@@ -30,6 +31,13 @@ export interface AstroBuildOptions {
   args?: string[];
   /** Run as this user (and group) id, e.g. to meet file permissions as a site owner who is not root would. */
   uid?: number;
+}
+
+function siteRootEnv(options: AstroBuildOptions): Record<string, string> {
+  const root = options.root ?? dirname(resolve(options.contentDir));
+  const fromProject = relative(PROJECT_ROOT, root);
+  const insideProject = fromProject !== '' && !fromProject.startsWith('..') && !isAbsolute(fromProject);
+  return options.root !== undefined || insideProject ? { ASTRO_ROOT: root } : {};
 }
 
 export interface AstroBuildRun {
@@ -65,7 +73,7 @@ export function startAstroBuild(options: AstroBuildOptions): AstroBuildProcess {
     env: {
       ...process.env,
       CONTENT_DIR: options.contentDir,
-      ASTRO_ROOT: options.root ?? dirname(resolve(options.contentDir)),
+      ...siteRootEnv(options),
       ASTRO_CACHE_DIR: options.cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
