@@ -46,6 +46,12 @@ export interface AstroBuildRun {
   signal?: NodeJS.Signals;
   /** stdout and stderr interleaved, as a person running the build sees them. */
   output: string;
+  /**
+   * Each stream alone. Lines on two pipes reach the reader in no fixed order, so "the last line"
+   * is only well defined within one stream.
+   */
+  stdout: string;
+  stderr: string;
   milliseconds: number;
   peakMemoryBytes?: number;
 }
@@ -85,13 +91,15 @@ export function startAstroBuild(options: AstroBuildOptions): AstroBuildProcess {
   });
   const memory = options.measureMemory && child.pid ? samplePeakMemory(child.pid) : undefined;
   let output = '';
+  const streams = { stdout: '', stderr: '' };
   const listeners = new Set<() => void>();
-  const collect = (chunk: Buffer) => {
+  const collect = (stream: keyof typeof streams) => (chunk: Buffer) => {
     output += chunk.toString();
+    streams[stream] += chunk.toString();
     for (const listener of listeners) listener();
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout!.on('data', collect('stdout'));
+  child.stderr!.on('data', collect('stderr'));
   const done = new Promise<AstroBuildRun>((resolveDone) => {
     child.on('close', (code, signal) => {
       const peakMemoryBytes = memory?.stop();
@@ -99,6 +107,7 @@ export function startAstroBuild(options: AstroBuildOptions): AstroBuildProcess {
         exitCode: code ?? 1,
         ...(signal ? { signal } : {}),
         output,
+        ...streams,
         milliseconds: Math.round(performance.now() - started),
         ...(peakMemoryBytes === undefined ? {} : { peakMemoryBytes }),
       });

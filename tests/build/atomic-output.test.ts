@@ -19,6 +19,9 @@ import { post, PROJECT_ROOT, writePosts } from '../helpers/fixture-site.ts';
 const FIXTURE_ROOT = join(PROJECT_ROOT, '.cache/test-sites');
 
 /** Every file of a folder and the hash of its bytes. */
+/** The last line one stream printed (across stdout and stderr, the order of lines is not fixed). */
+const lastLine = (stream: string) => stream.trimEnd().split('\n').at(-1);
+
 function snapshot(folder: string): Record<string, string> {
   return Object.fromEntries(
     listFiles(folder)
@@ -132,7 +135,7 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
       const run = await build();
       expect(run.exitCode, run.output).toBe(1);
       expect(run.output).toContain('description-unique');
-      expect(run.output.trimEnd().split('\n').at(-1)).toContain(rejectedLine('the SEO lint failed'));
+      expect(lastLine(run.stderr)).toContain(rejectedLine('the SEO lint failed'));
     } finally {
       rmSync(duplicate);
     }
@@ -196,7 +199,7 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
     expect(run.exitCode, run.output).toBe(0);
     expect(run.output).toContain(`Removed ${shown(folders.staging)}/, left by a build that was killed before it finished`);
     expect(run.output).toContain('Lighthouse audit skipped');
-    expect(run.output.trimEnd().split('\n').at(-1)).toBe(`Published: ${shown(dist)}/ now holds this build (every stage passed; it replaced the previous site in one rename).`);
+    expect(lastLine(run.stdout)).toBe(`Published: ${shown(dist)}/ now holds this build (every stage passed; it replaced the previous site in one rename).`);
     expect(existsSync(join(dist, 'posts/third/index.html'))).toBe(true);
     expect(existsSync(join(dist, 'MARKER'))).toBe(false);
     expect([folders.staging, folders.previous, folders.rejected].filter(existsSync)).toEqual([]);
@@ -217,7 +220,7 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
       expect(run.exitCode, run.output).toBe(1);
       expect(run.output).toContain(`Build staged in ${shown(folders.staging)}/; it replaces ${shown(dist)}/ only if the Lighthouse audit passes.`);
       expect(run.output).toMatch(/network-requests/);
-      expect(run.output.trimEnd().split('\n').at(-1)).toBe(rejectedLine('the Lighthouse audit failed'));
+      expect(lastLine(run.stderr)).toBe(rejectedLine('the Lighthouse audit failed'));
       // Reports and history name the folder the build was for, so its scores compare with npm run audit's.
       const history = readFileSync(join(state, 'reports/history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { target: string });
       expect(history.map((entry) => entry.target)).toEqual([shown(dist)]);
