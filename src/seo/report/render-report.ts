@@ -364,6 +364,7 @@ export function renderReport(input: ReportInput): RenderedReport {
     const risky = changed.filter((change) => change.severity === 'risk').length;
     return [
       `<a href="${link(facts.url)}">${e(shortUrl(facts.url))}</a>`,
+      e(facts.title ?? '(no title)'),
       e(facts.template ?? 'page'),
       e(stateOf(facts)),
       e(findingCounts(findingsByUrl.get(facts.url) ?? [])),
@@ -388,7 +389,7 @@ ${problems}
 </section>
 <section aria-labelledby="pages-title"><h2 id="pages-title">Pages</h2>
 <p>Each page links to its Google and social previews, its lint findings and its scores.</p>
-${table(`Every page of the build (${input.current.pages.length})`, ['Page', 'Template', 'State', 'Lint findings', 'Changes'], rows, { rawCells: true })}
+${table(`Every page of the build (${input.current.pages.length})`, ['Page', 'Title', 'Template', 'State', 'Lint findings', 'Changes'], rows, { rawCells: true })}
 </section>
 ${fileFindings(siteFileFindings)}
 </main>`;
