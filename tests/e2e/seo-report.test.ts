@@ -103,6 +103,25 @@ describe('the SEO report in Chromium, opened from disk', () => {
   });
   afterAll(() => browser?.close());
 
+  it('filters the pages table by template, tag and lint finding, and says how many it shows', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(join(second.directory, 'reports/index.html')).href, { waitUntil: 'load' });
+      const shown = () => page.locator('tr[data-template]:not([hidden]) th a').allTextContents();
+      expect(await shown()).toHaveLength(await page.locator('tr[data-template]').count());
+      await page.getByLabel('Template', { exact: true }).selectOption('post');
+      expect(await shown()).toEqual(['/posts/fog/', '/posts/haze/', '/posts/smog/']);
+      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Showing 3 of \d+ pages\.$/);
+      await page.getByLabel('Template', { exact: true }).selectOption('');
+      await page.getByLabel('Tag', { exact: true }).selectOption('Testing');
+      expect(await shown()).toEqual(['/posts/fog/', '/posts/haze/', '/posts/smog/']);
+      await page.getByLabel('Lint finding', { exact: true }).selectOption('*');
+      expect(await shown()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   describe.each(VIEWS)('at $width px in the $theme scheme', ({ width, height, theme }) => {
     it.each(['index.html', 'pages/posts_haze.html'])('%s has no WCAG 2.2 AA violation and loads nothing from the network', async (file) => {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme });

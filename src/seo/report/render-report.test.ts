@@ -83,9 +83,9 @@ describe('renderReport: text from the pages is never markup', () => {
   const finding: Finding = { rule: 'title-width', level: 'warn', page: url('/posts/hostile/'), message: `The title ${hostile} is too wide`, fix: 'Shorten <b>it</b>', source: undefined };
   const report = renderReport(input(files, { findings: [finding] }));
 
-  it.each(['index.html', 'pages/posts_hostile.html'])('%s has no script, no injected element and no inline style', (path) => {
+  it.each(['index.html', 'pages/posts_hostile.html'])('%s has no inline script, no injected element and no inline style', (path) => {
     const html = fileOf(report, path);
-    expect(html).not.toMatch(/<script|<img src=x|onerror=alert\(1\)>|<b>it|style=/);
+    expect(html.replace('<script src="report.js" defer></script>', '')).not.toMatch(/<script|<img src=x|onerror=alert\(1\)>|<b>it|style=/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
@@ -151,6 +151,27 @@ describe('renderReport: what changed, risks first', () => {
   });
 });
 
+describe('renderReport: the pages table', () => {
+  const files = site({
+    '/posts/a/': page({ route: '/posts/a/', head: '<meta property="article:tag" content="Fog &amp; smog"><meta property="article:tag" content="City">' }),
+    '/tags/city/': page({ route: '/tags/city/', template: 'tag' }),
+  });
+  const finding: Finding = { rule: 'title-width', level: 'warn', page: url('/posts/a/'), message: 'Too wide.', fix: 'Shorten it.', source: undefined };
+  const index = fileOf(renderReport(input(files, { findings: [finding] })), 'index.html');
+
+  it('tags each row with its template, tags and lint rules, for the filters', () => {
+    expect(index).toContain('<tr data-template="post" data-tags="[&quot;Fog &amp; smog&quot;,&quot;City&quot;]" data-rules="title-width">');
+    expect(index).toContain('<tr data-template="tag" data-tags="[]" data-rules="">');
+  });
+
+  it('offers each template, tag and rule once, sorted, in a form hidden until the script shows it', () => {
+    expect(index).toContain('<form class="filters" id="filters" hidden');
+    expect(index).toContain('<select id="filter-template" name="template"><option value="">All</option><option value="home">home</option><option value="post">post</option><option value="tag">tag</option></select>');
+    expect(index).toContain('<select id="filter-tag" name="tag"><option value="">All</option><option value="City">City</option><option value="Fog &amp; smog">Fog &amp; smog</option></select>');
+    expect(index).toContain('<option value="*">Any finding</option><option value="title-width">title-width</option>');
+  });
+});
+
 describe('renderReport: empty states', () => {
   const report = renderReport(input(site({ '/posts/a/': page({ route: '/posts/a/' }) })));
   const index = fileOf(report, 'index.html');
@@ -169,7 +190,7 @@ describe('renderReport: empty states', () => {
 
   it('writes one page per URL, the index and the stylesheet, and nothing for the 404 page', () => {
     const withNotFound = renderReport(input(site({ '/posts/a/': page({ route: '/posts/a/' }) }, { '404.html': page({ route: '/404/', template: 'not-found', noindex: true }) })));
-    expect(withNotFound.files.map((file) => file.path).sort()).toEqual(['index.html', 'pages/home.html', 'pages/posts_a.html', 'report.css']);
+    expect(withNotFound.files.map((file) => file.path).sort()).toEqual(['index.html', 'pages/home.html', 'pages/posts_a.html', 'report.css', 'report.js']);
   });
 });
 

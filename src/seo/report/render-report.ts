@@ -1,8 +1,10 @@
 // The owner's SEO report as HTML: reports/index.html (the site summary, what changed since the last build,
 // the site's scores over time, every page) and reports/pages/<slug>.html (one page as Google and social
 // sites show it, its lint findings with their fix, its scores). Pure: what the build knows in, files out.
-// No script and no inline style: the pages link one stylesheet (REPORT_CSS, written beside them), so they
-// open from disk with no network and would pass the site's own CSP (style-src 'self') if ever served.
+// Nothing inline: the pages link one stylesheet (REPORT_CSS, written beside them) and the index one small
+// classic script (REPORT_JS, the pages table's filters; without it every page is listed), so the report
+// opens from disk (file:// runs no module script) with no network, and would pass the site's own CSP
+// (style-src 'self'; script-src 'self') if it were ever served.
 import { normaliseUrl } from '../lint/dist-urls.ts';
 import { shortUrl } from '../lint/rules/helpers.ts';
 import type { LintInput } from '../lint/run.ts';
@@ -54,6 +56,7 @@ export interface RenderedReport {
 }
 
 export const REPORT_CSS_FILE = 'report.css';
+export const REPORT_JS_FILE = 'report.js';
 export const REPORT_INDEX_FILE = 'index.html';
 
 // ---- small helpers ----
@@ -105,7 +108,7 @@ export function imagesToCopy(loaded: LintInput, policy: UrlPolicy): Map<string, 
   return images;
 }
 
-function document(title: string, depth: 0 | 1, body: string): string {
+function document(title: string, depth: 0 | 1, body: string, script = false): string {
   const up = depth === 1 ? '../' : '';
   return `<!doctype html>
 <html lang="en">
@@ -115,7 +118,7 @@ function document(title: string, depth: 0 | 1, body: string): string {
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
 <title>${e(title)}</title>
-<link rel="stylesheet" href="${up}${REPORT_CSS_FILE}">
+<link rel="stylesheet" href="${up}${REPORT_CSS_FILE}">${script ? `\n<script src="${up}${REPORT_JS_FILE}" defer></script>` : ''}
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
@@ -131,11 +134,11 @@ function stateOf(page: PageSeoFacts): string {
   return `Not indexed: ${page.notIndexed.map((reason) => words[reason]).join(', ')}`;
 }
 
-function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], options: { rawCells?: boolean; className?: string } = {}): string {
+function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], options: { rawCells?: boolean; className?: string; rowAttributes?: readonly string[] } = {}): string {
   const cell = (text: string) => (options.rawCells ? text : e(text));
   const header = `<thead><tr>${head.map((text) => `<th scope="col">${e(text)}</th>`).join('')}</tr></thead>`;
   // The first cell of each row names it, for screen readers reading across.
-  const body = rows.map((row) => `<tr>${row.map((text, index) => (index === 0 ? `<th scope="row">${cell(text)}</th>` : `<td>${cell(text)}</td>`)).join('')}</tr>`).join('\n');
+  const body = rows.map((row, rowIndex) => `<tr${options.rowAttributes?.[rowIndex] ?? ''}>${row.map((text, index) => (index === 0 ? `<th scope="row">${cell(text)}</th>` : `<td>${cell(text)}</td>`)).join('')}</tr>`).join('\n');
   // A wide table scrolls inside its own focusable region on a phone, not the whole page.
   return `<div class="scroll${options.className ? ` ${options.className}` : ''}" role="region" tabindex="0" aria-label="${e(caption)}"><table><caption>${e(caption)}</caption>${header}<tbody>\n${body}\n</tbody></table></div>`;
 }
@@ -331,6 +334,49 @@ ${scores}
   return document(`${path} · SEO report`, 1, body);
 }
 
+// ---- the pages table's filters ----
+
+const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+/** Filters by template, tag and lint rule; hidden until report.js runs, since without it they would do nothing. */
+function filtersForm(templates: readonly string[], tags: readonly string[], rules: readonly string[]): string {
+  const select = (name: string, label: string, options: readonly (readonly [string, string])[]) =>
+    `<span><label for="filter-${name}">${e(label)}</label> <select id="filter-${name}" name="${name}"><option value="">All</option>${options.map(([value, text]) => `<option value="${e(value)}">${e(text)}</option>`).join('')}</select></span>`;
+  const pairs = (values: readonly string[]) => sortedUnique(values).map((value) => [value, value] as const);
+  return `<form class="filters" id="filters" hidden aria-label="Filter the pages">
+${select('template', 'Template', pairs(templates))}
+${select('tag', 'Tag', pairs(tags))}
+${select('finding', 'Lint finding', [['*', 'Any finding'], ...pairs(rules)])}
+<p class="note" id="filter-status" role="status"></p>
+</form>`;
+}
+
+// Classic script (file:// runs no module script); reads the rows' data-* attributes, changes only "hidden".
+export const REPORT_JS = `'use strict';
+(function () {
+  var form = document.getElementById('filters');
+  if (!form) return;
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-template]'));
+  var status = document.getElementById('filter-status');
+  function apply() {
+    var template = form.elements.template.value, tag = form.elements.tag.value, finding = form.elements.finding.value, shown = 0;
+    rows.forEach(function (row) {
+      var rules = row.dataset.rules ? row.dataset.rules.split(' ') : [];
+      var keep = (!template || row.dataset.template === template) &&
+        (!tag || JSON.parse(row.dataset.tags || '[]').indexOf(tag) >= 0) &&
+        (!finding || (finding === '*' ? rules.length > 0 : rules.indexOf(finding) >= 0));
+      row.hidden = !keep;
+      if (keep) shown++;
+    });
+    status.textContent = 'Showing ' + shown + ' of ' + rows.length + ' pages.';
+  }
+  form.hidden = false;
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  apply();
+})();
+`;
+
 // ---- the whole report ----
 
 export function renderReport(input: ReportInput): RenderedReport {
@@ -359,6 +405,11 @@ export function renderReport(input: ReportInput): RenderedReport {
     files.push({ path: `pages/${slugs.get(facts.url)}.html`, text: pageHtml(page, facts, input, findingsByUrl.get(facts.url) ?? [], changesByUrl.get(facts.url) ?? []) });
   }
 
+  const tagsOf = (url: string) => [...new Set(pagesByUrl.get(url)?.metas.get('article:tag') ?? [])];
+  const rulesOf = (url: string) => [...new Set((findingsByUrl.get(url) ?? []).map((finding) => finding.rule))];
+  const rowAttributes = input.current.pages.map(
+    (facts) => ` data-template="${e(facts.template ?? 'page')}" data-tags="${e(JSON.stringify(tagsOf(facts.url)))}" data-rules="${e(rulesOf(facts.url).join(' '))}"`,
+  );
   const rows = input.current.pages.map((facts) => {
     const changed = changesByUrl.get(facts.url) ?? [];
     const risky = changed.filter((change) => change.severity === 'risk').length;
@@ -389,12 +440,13 @@ ${problems}
 </section>
 <section aria-labelledby="pages-title"><h2 id="pages-title">Pages</h2>
 <p>Each page links to its Google and social previews, its lint findings and its scores.</p>
-${table(`Every page of the build (${input.current.pages.length})`, ['Page', 'Title', 'Template', 'State', 'Lint findings', 'Changes'], rows, { rawCells: true })}
+${filtersForm(input.current.pages.map((facts) => facts.template ?? 'page'), input.current.pages.flatMap((facts) => tagsOf(facts.url)), input.current.pages.flatMap((facts) => rulesOf(facts.url)))}
+${table(`Every page of the build (${input.current.pages.length})`, ['Page', 'Title', 'Template', 'State', 'Lint findings', 'Changes'], rows, { rawCells: true, rowAttributes, className: 'pages-table' })}
 </section>
 ${fileFindings(siteFileFindings)}
 </main>`;
-  files.unshift({ path: REPORT_INDEX_FILE, text: document(`SEO report: ${input.site.title}`, 0, index) });
-  files.push({ path: REPORT_CSS_FILE, text: REPORT_CSS });
+  files.unshift({ path: REPORT_INDEX_FILE, text: document(`SEO report: ${input.site.title}`, 0, index, true) });
+  files.push({ path: REPORT_CSS_FILE, text: REPORT_CSS }, { path: REPORT_JS_FILE, text: REPORT_JS });
   return { files, changes, risks: changes.filter((change) => change.severity === 'risk').length };
 }
 
@@ -440,6 +492,9 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
 tbody th { font-weight: normal; }
+th, td { overflow-wrap: normal; }
+td a, th a { overflow-wrap: anywhere; }
+.pages-table table { min-width: 44rem; }
 .serps { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 60rem) { .serps { grid-template-columns: minmax(0, 632px) minmax(0, 360px); } }
 .serp { font-family: Arial, sans-serif; background: var(--panel); padding: 0.75rem 1rem; border-radius: 0.5rem; }
@@ -476,5 +531,10 @@ tbody th { font-weight: normal; }
 .score-chart { width: 100%; max-width: 320px; height: auto; color: var(--fg); }
 .score-chart .budget { color: var(--risk); }
 details { margin-top: 0.25rem; }
+.filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0.5rem 0; }
+.filters[hidden] { display: none; }
+.filters select { font: inherit; margin-left: 0.25rem; max-width: 14rem; }
+.filters .note { flex-basis: 100%; }
+tr[hidden] { display: none; }
 summary { cursor: pointer; color: var(--link); }
 `;
