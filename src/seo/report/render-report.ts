@@ -108,7 +108,7 @@ export function imagesToCopy(loaded: LintInput, policy: UrlPolicy): Map<string, 
   return images;
 }
 
-function document(title: string, depth: 0 | 1, body: string, script = false): string {
+function htmlDocument(title: string, depth: 0 | 1, body: string, script = false): string {
   const up = depth === 1 ? '../' : '';
   return `<!doctype html>
 <html lang="en">
@@ -252,7 +252,7 @@ function serpResult(result: SerpResult, date: string | undefined, lang: string |
   ].filter(Boolean);
   return `<div class="serp serp-${result.device}"${lang ? ` lang="${e(lang)}"` : ''}>
 <p class="serp-site"><span class="serp-name">${e(result.siteName)}</span> <span class="serp-url">${e(result.displayUrl)}</span></p>
-<p class="serp-title"${dir(result.title)}>${result.title.lines.map(e).join('<br>')}</p>
+<p class="serp-title"${dir(result.title)}>${e(result.title.shown)}</p>
 ${snippet}
 </div>${cut.length > 0 ? `<p class="note" lang="en">${cut.join(' ')}</p>` : ''}`;
 }
@@ -331,7 +331,7 @@ ${social.map((preview) => socialCard(preview, input)).join('\n')}
 ${scores}
 </section>
 </main>`;
-  return document(`${path} · SEO report`, 1, body);
+  return htmlDocument(`${path} · SEO report`, 1, body);
 }
 
 // ---- the pages table's filters ----
@@ -445,7 +445,7 @@ ${table(`Every page of the build (${input.current.pages.length})`, ['Page', 'Tit
 </section>
 ${fileFindings(siteFileFindings)}
 </main>`;
-  files.unshift({ path: REPORT_INDEX_FILE, text: document(`SEO report: ${input.site.title}`, 0, index, true) });
+  files.unshift({ path: REPORT_INDEX_FILE, text: htmlDocument(`SEO report: ${input.site.title}`, 0, index, true) });
   files.push({ path: REPORT_CSS_FILE, text: REPORT_CSS }, { path: REPORT_JS_FILE, text: REPORT_JS });
   return { files, changes, risks: changes.filter((change) => change.severity === 'risk').length };
 }
@@ -497,7 +497,7 @@ td a, th a { overflow-wrap: anywhere; }
 .pages-table table { min-width: 44rem; }
 .serps { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 60rem) { .serps { grid-template-columns: minmax(0, 632px) minmax(0, 360px); } }
-.serp { font-family: Arial, sans-serif; background: var(--panel); padding: 0.75rem 1rem; border-radius: 0.5rem; }
+.serp { font-family: Arial, "Liberation Sans", Arimo, Helvetica, sans-serif; background: var(--panel); padding: 0.75rem 1rem; border-radius: 0.5rem; }
 .serp p { margin: 0; }
 .serp-site { font-size: 14px; color: var(--serp-url); }
 .serp-name { display: block; }
