@@ -1,9 +1,10 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { displayPath } from '../lib/files.ts';
-import { lintDist, reportPath, writeReport, type LintSiteConfig } from '../seo/lint/lint-dist.ts';
+import { lintDistWithInput, reportPath, writeReport } from '../seo/lint/lint-dist.ts';
 import { formatFindings, summaryLine } from '../seo/lint/report.ts';
+import { reportLine, writeSeoReport, type SeoReportConfig } from './seo-report.ts';
 
 /** The built site breaks an SEO rule set to "error"; the report above the error says where and how to fix it. */
 export class SeoLintError extends Error {
@@ -11,7 +12,7 @@ export class SeoLintError extends Error {
 }
 
 export interface SeoLintOptions {
-  config: LintSiteConfig;
+  config: SeoReportConfig;
   /** Folder holding posts/ (CONTENT_DIR), relative to the project root or absolute. */
   contentDir: string;
 }
@@ -22,16 +23,18 @@ export interface SeoLintOptions {
  */
 export function seoLint(options: SeoLintOptions): AstroIntegration {
   let root = process.cwd();
+  let cacheDir = resolve('node_modules/.astro');
   return {
     name: 'urban-haze:seo-lint',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         // Sources are shown relative to where the command runs, like every other message of the build.
-        const report = lintDist({ distDir, contentDir: resolve(root, options.contentDir), config: options.config, root: process.cwd() });
+        const { report, input } = lintDistWithInput({ distDir, contentDir: resolve(root, options.contentDir), config: options.config, root: process.cwd() });
         const jsonPath = reportPath(distDir, options.config);
         writeReport(jsonPath, report);
         const shownPath = displayPath(jsonPath);
@@ -42,6 +45,19 @@ export function seoLint(options: SeoLintOptions): AstroIntegration {
         }
         const summary = summaryLine(report);
         logger.info(`${summary} JSON report: ${shownPath}`);
+        // The owner's report, beside the JSON one; this build's facts are kept only when the build goes on.
+        const written = writeSeoReport({
+          reportDir: dirname(jsonPath),
+          distDir,
+          // During npm run build the lint reads dist.staging/; the audit's history names the folder it becomes.
+          historyTarget: displayPath(distDir.replace(/[\\/]+$/, '').replace(/\.staging$/, '')),
+          cacheDir,
+          loaded: input,
+          findings: report.findings,
+          config: options.config,
+          keepFacts: report.errors === 0,
+        });
+        logger.info(reportLine(written));
         if (report.errors > 0) {
           throw new SeoLintError(
             `${summary} Fix the errors listed above (each names the page, the rule and the fix), ` +

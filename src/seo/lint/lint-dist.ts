@@ -8,7 +8,7 @@ import { urlPolicyOf } from '../urls.ts';
 import { loadDist } from './load-dist.ts';
 import { readPostSources } from './post-sources.ts';
 import { reportJson, type LintReport } from './report.ts';
-import { lintSite } from './run.ts';
+import { lintSite, type LintInput } from './run.ts';
 
 export type LintSiteConfig = Pick<SiteConfig, 'url' | 'trailingSlash' | 'buildFormat' | 'language' | 'twitter' | 'lint'>;
 
@@ -23,6 +23,11 @@ export interface LintDistOptions {
 }
 
 export function lintDist(options: LintDistOptions): LintReport {
+  return lintDistWithInput(options).report;
+}
+
+/** The lint's report and the site as it loaded it, for the SEO report to build on without parsing dist/ again. */
+export function lintDistWithInput(options: LintDistOptions): { report: LintReport; input: LintInput } {
   const started = performance.now();
   const { config } = options;
   const policy = urlPolicyOf(config);
@@ -37,7 +42,7 @@ export function lintDist(options: LintDistOptions): LintReport {
     sources: sources.byUrl,
   });
   const files = [...(input.sitemap?.files ?? []), ...(input.robots ? ['robots.txt'] : []), ...input.feeds.map((feed) => feed.file)];
-  return {
+  const report: LintReport = {
     site: config.url,
     pages: input.pages.length,
     files,
@@ -47,6 +52,7 @@ export function lintDist(options: LintDistOptions): LintReport {
     findings,
     notes: sources.problems,
   };
+  return { report, input };
 }
 
 /** Where the JSON report goes: `lint.reportFile`, relative to the folder that holds dist/. */

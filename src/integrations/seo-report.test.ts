@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, POLICY, site, type SiteFiles } from '../../tests/helpers/lint-site.ts';
+import { siteConfig } from '../site.config.ts';
+import { loadSite } from '../seo/lint/load-dist.ts';
+import { seoFactsPath } from './seo-facts-store.ts';
+import { reportLine, writeSeoReport, type SeoReportOptions } from './seo-report.ts';
+
+const config = { ...siteConfig, url: POLICY.site, trailingSlash: POLICY.trailingSlash, buildFormat: POLICY.format };
+const encoder = new TextEncoder();
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A built site on disk (dist/), its report folder and its cache folder. */
+function project(files: SiteFiles) {
+  const root = mkdtempSync(join(tmpdir(), 'seo-report-'));
+  folders.push(root);
+  const distDir = join(root, 'dist');
+  for (const [file, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(distDir, file)), { recursive: true });
+    writeFileSync(join(distDir, file), contents);
+  }
+  const loaded = loadSite({ files: Object.keys(files), read: (file) => (typeof files[file] === 'string' ? encoder.encode(files[file]) : (files[file] as Uint8Array)) }, POLICY);
+  const options = (overrides: Partial<SeoReportOptions> = {}): SeoReportOptions => ({
+    reportDir: join(root, 'reports'),
+    distDir,
+    historyTarget: 'dist',
+    cacheDir: join(root, 'cache'),
+    loaded,
+    findings: [],
+    config,
+    keepFacts: true,
+    now: new Date('2026-06-01T10:00:00Z'),
+    ...overrides,
+  });
+  return { root, options };
+}
+
+describe('writeSeoReport', () => {
+  const files = site({ '/posts/a/': page({ route: '/posts/a/' }) });
+
+  it('writes the index, a page per URL, the stylesheet, the script and a copy of the og:image', () => {
+    const { root, options } = project(files);
+    const written = writeSeoReport(options());
+    expect(written).toMatchObject({ indexPath: join(root, 'reports/index.html'), pages: 2, risks: 0, hadPrevious: false });
+    for (const file of ['index.html', 'pages/home.html', 'pages/posts_a.html', 'report.css', 'report.js']) expect(existsSync(join(root, 'reports', file)), file).toBe(true);
+    expect(readFileSync(join(root, 'reports/images/og/card.png'))).toEqual(readFileSync(join(root, 'dist/og/card.png')));
+  });
+
+  it('keeps this build’s facts for the next build only when asked (the lint passed), after writing the report', () => {
+    const { root, options } = project(files);
+    writeSeoReport(options({ keepFacts: false }));
+    expect(existsSync(seoFactsPath(join(root, 'cache')))).toBe(false);
+    expect(writeSeoReport(options()).hadPrevious).toBe(false);
+    expect(writeSeoReport(options()).hadPrevious).toBe(true);
+  });
+
+  it('removes the report pages of pages the site no longer has', () => {
+    const { root, options } = project(files);
+    mkdirSync(join(root, 'reports/pages'), { recursive: true });
+    writeFileSync(join(root, 'reports/pages/posts_gone.html'), 'old');
+    writeSeoReport(options());
+    expect(existsSync(join(root, 'reports/pages/posts_gone.html'))).toBe(false);
+  });
+
+  it('leaves the lint’s JSON report and the Lighthouse reports beside it alone', () => {
+    const { root, options } = project(files);
+    mkdirSync(join(root, 'reports/lighthouse'), { recursive: true });
+    writeFileSync(join(root, 'reports/seo-lint.json'), '{}');
+    writeFileSync(join(root, 'reports/lighthouse/history.jsonl'), '');
+    writeSeoReport(options());
+    expect([existsSync(join(root, 'reports/seo-lint.json')), existsSync(join(root, 'reports/lighthouse/history.jsonl'))]).toEqual([true, true]);
+  });
+});
+
+describe('reportLine', () => {
+  const written = { indexPath: join(process.cwd(), 'reports/index.html'), pages: 21, changes: 3, durationMs: 41.6 };
+  it.each([
+    { hadPrevious: false, risks: 0, line: 'SEO report: reports/index.html (21 pages, no previous build to compare with; 42 ms)' },
+    { hadPrevious: true, risks: 0, line: 'SEO report: reports/index.html (21 pages, 0 risky changes since the last build; 42 ms)' },
+    { hadPrevious: true, risks: 1, line: 'SEO report: reports/index.html (21 pages, 1 risky change since the last build; 42 ms)' },
+    { hadPrevious: true, risks: 2, line: 'SEO report: reports/index.html (21 pages, 2 risky changes since the last build; 42 ms)' },
+  ])('$line', ({ hadPrevious, risks, line }) => {
+    expect(reportLine({ ...written, hadPrevious, risks })).toBe(line);
+  });
+});
