@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT, runAstroBuild } from './lib/astro-build.ts';
 import { formatAuditMarkdown, judgeAuditTargets, type AuditBenchResult } from './bench/audit-bench-report.ts';
 import { benchAudit } from './bench/audit-bench.ts';
-import { formatMarkdown, judgeTargets, median, parseStageTimes, staticImports, type BenchResult, type BuildMeasurement, type PageWeight, type VariantResult } from './bench/bench-report.ts';
+import { formatMarkdown, judgeTargets, median, parseStageTimes, reportWeightOf, staticImports, type BenchResult, type BuildMeasurement, type PageWeight, type ReportWeight, type VariantResult } from './bench/bench-report.ts';
 import { writeSyntheticPosts } from './bench/synthetic-posts.ts';
 
 const BASELINE_FEATURES = { ogImages: false, structuredData: false, sitemap: false, seoLint: false, search: false };
@@ -65,6 +65,24 @@ function postPageWeight(dist: string, pagePath: string): PageWeight {
   return { htmlBytes: html.length, htmlGzipBytes: gzipSync(html).length, cssBytes: css.raw, cssGzipBytes: css.gzip, jsBytes: js.raw, jsGzipBytes: js.gzip, scripts };
 }
 
+/** The SEO report a build wrote beside its output folder (reports/ next to dist-full/). */
+function reportWeight(reportDir: string): ReportWeight | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(reportDir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return undefined;
+  }
+  const sizes = new Map<string, number>();
+  for (const entry of entries) {
+    // The lint's JSON report and the audit's folder are not part of the page an owner opens.
+    if (entry === 'seo-lint.json' || entry.startsWith('lighthouse')) continue;
+    const stats = statSync(join(reportDir, entry));
+    if (stats.isFile()) sizes.set(entry.split('\\').join('/'), stats.size);
+  }
+  return reportWeightOf(sizes);
+}
+
 async function measuredBuild(label: string, contentDir: string, outDir: string, cacheDir: string, env: Record<string, string>): Promise<BuildMeasurement> {
   const run = await runAstroBuild({ contentDir, outDir, cacheDir, env: { ...BENCH_ENV, ...env }, measureMemory: true });
   if (run.exitCode !== 0) {
@@ -89,7 +107,7 @@ async function benchVariant(name: string, posts: number, runs: number, workDir: 
     return values.length > 0 ? median(values) : undefined;
   };
   const warmStages = Object.fromEntries(
-    (['renderMs', 'ogImagesMs', 'ogImagesRendered', 'seoLintMs', 'seoLintPages', 'searchMs'] as const).flatMap((key) => {
+    (['renderMs', 'ogImagesMs', 'ogImagesRendered', 'seoLintMs', 'seoLintPages', 'searchMs', 'seoReportMs'] as const).flatMap((key) => {
       const value = stageMedian((measurement) => measurement.stages[key]);
       return value === undefined ? [] : [[key, value]];
     }),
@@ -151,6 +169,7 @@ async function main(): Promise<number> {
       writeSyntheticPosts(contentDir, posts);
       log(`${posts} synthetic posts written to ${contentDir}`);
       const full = await benchVariant('full', posts, runs, workDir, contentDir, {});
+      const report = reportWeight(join(workDir, 'reports'));
       const baseline = withBaseline
         ? await benchVariant('baseline', posts, runs, workDir, contentDir, { SITE_CONFIG_OVERRIDES: JSON.stringify({ features: BASELINE_FEATURES }) })
         : undefined;
@@ -161,6 +180,7 @@ async function main(): Promise<number> {
         full,
         ...(baseline ? { baseline } : {}),
         postPage: postPageWeight(dist, 'posts/synthetic-1/index.html'),
+        ...(report ? { report } : {}),
       });
     } finally {
       if (values.keep) log(`kept ${workDir}`);

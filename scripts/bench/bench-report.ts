@@ -9,6 +9,8 @@ export interface StageTimes {
   seoLintMs?: number;
   seoLintPages?: number;
   searchMs?: number;
+  /** Writing the owner's SEO report (reports/index.html and a page per URL). */
+  seoReportMs?: number;
 }
 
 function durationMs(value: string, unit: string): number {
@@ -32,6 +34,9 @@ export function parseStageTimes(output: string): StageTimes {
   }
   const search = /\[urban-haze:search-index\] indexed \d+ posts? into \S+ in ([\d.]+)(ms|s)/.exec(output);
   if (search) times.searchMs = durationMs(search[1]!, search[2]!);
+  // "SEO report: reports/index.html (1757 pages, no previous build to compare with; 412 ms)"
+  const report = /SEO report: [^\n]*?; (\d+) ms\)/.exec(output);
+  if (report) times.seoReportMs = Number(report[1]);
   return times;
 }
 
@@ -68,6 +73,31 @@ export interface PageWeight {
   scripts: string[];
 }
 
+/** The SEO report's files: what an owner's browser opens. */
+export interface ReportWeight {
+  indexBytes: number;
+  /** The report's page per URL (reports/pages/*.html). */
+  pages: number;
+  pageMedianBytes: number;
+  pageMaxBytes: number;
+  /** Every file of the report (pages, stylesheet, script, image copies). */
+  totalBytes: number;
+}
+
+/** The report's weight from the sizes of its files (paths relative to the report folder). */
+export function reportWeightOf(files: ReadonlyMap<string, number>): ReportWeight | undefined {
+  const indexBytes = files.get('index.html');
+  if (indexBytes === undefined) return undefined;
+  const pageSizes = [...files].filter(([path]) => /^pages\/[^/]+\.html$/.test(path)).map(([, size]) => size);
+  return {
+    indexBytes,
+    pages: pageSizes.length,
+    pageMedianBytes: pageSizes.length > 0 ? median(pageSizes) : 0,
+    pageMaxBytes: Math.max(0, ...pageSizes),
+    totalBytes: [...files.values()].reduce((sum, size) => sum + size, 0),
+  };
+}
+
 export interface VariantResult {
   cold: BuildMeasurement;
   /** Medians over the warm runs. */
@@ -82,6 +112,8 @@ export interface BenchResult {
   full: VariantResult;
   baseline?: VariantResult;
   postPage: PageWeight;
+  /** The SEO report the warm build wrote; absent when it wrote none. */
+  report?: ReportWeight;
 }
 
 export interface TargetVerdict {
@@ -96,6 +128,7 @@ const TARGETS = {
   ogMsPerImage: 30,
   lintPagesPerSecondPerCore: 1000,
   postPageGzipBytes: 30 * 1024,
+  reportShareOfWarmBuild: 0.1,
 };
 
 const ratio = (a: number, b: number) => a / b;
@@ -124,6 +157,13 @@ export function judgeTargets(result: BenchResult): TargetVerdict[] {
     measured: Number.isNaN(lintRate) ? 'not measured' : `${Math.round(lintRate)} pages/s/core`,
     met: Number.isNaN(lintRate) ? undefined : lintRate >= TARGETS.lintPagesPerSecondPerCore,
   });
+  const { seoReportMs } = full.warm.stages;
+  const share = seoReportMs === undefined ? Number.NaN : seoReportMs / full.warm.milliseconds;
+  verdicts.push({
+    target: `SEO report adds < ${TARGETS.reportShareOfWarmBuild * 100}% to a warm build`,
+    measured: Number.isNaN(share) ? 'not measured' : `${fixed(share * 100, 1)}% (${seoReportMs} ms of ${seconds(full.warm.milliseconds)})`,
+    met: Number.isNaN(share) ? undefined : share < TARGETS.reportShareOfWarmBuild,
+  });
   const gzip = postPage.htmlGzipBytes + postPage.cssGzipBytes;
   verdicts.push({ target: 'post page HTML+CSS < 30 KB gzip', measured: `${fixed(gzip / 1024, 1)} KB`, met: gzip < TARGETS.postPageGzipBytes });
   verdicts.push({
@@ -137,6 +177,19 @@ export function judgeTargets(result: BenchResult): TargetVerdict[] {
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function reportWeightLines(report: ReportWeight | undefined): string[] {
+  if (!report) return [];
+  return [
+    '| SEO report (reports/) | size |',
+    '|---|---|',
+    `| index.html | ${kilobytes(report.indexBytes)} |`,
+    `| page per URL (${report.pages.toLocaleString('en-GB')}): median | ${kilobytes(report.pageMedianBytes)} |`,
+    `| page per URL: largest | ${kilobytes(report.pageMaxBytes)} |`,
+    `| every file | ${megabytes(report.totalBytes)} |`,
+    '',
+  ];
+}
 
 /** A markdown report of one benchmark. */
 export function formatMarkdown(results: readonly BenchResult[], cores: number, machine: string): string {
@@ -158,6 +211,7 @@ export function formatMarkdown(results: readonly BenchResult[], cores: number, m
     stage('OG images', (times) => times.ogImagesMs);
     stage('SEO lint', (times) => times.seoLintMs);
     stage('Pagefind', (times) => times.searchMs);
+    stage('SEO report', (times) => times.seoReportMs);
     const page = result.postPage;
     lines.push(
       '',
@@ -167,6 +221,7 @@ export function formatMarkdown(results: readonly BenchResult[], cores: number, m
       `| CSS | ${kilobytes(page.cssBytes)} | ${kilobytes(page.cssGzipBytes)} |`,
       `| JS | ${kilobytes(page.jsBytes)} | ${kilobytes(page.jsGzipBytes)} |`,
       '',
+      ...reportWeightLines(result.report),
       '| target | measured | met |',
       '|---|---|---|',
       ...judgeTargets(result).map((verdict) => `| ${verdict.target} | ${verdict.measured} | ${verdict.met === undefined ? '–' : verdict.met ? 'yes' : '**no**'} |`),
