@@ -6,7 +6,7 @@ import { page, POLICY, site, type SiteFiles } from '../../tests/helpers/lint-sit
 import { siteConfig } from '../site.config.ts';
 import { loadSite } from '../seo/lint/load-dist.ts';
 import { seoFactsPath } from './seo-facts-store.ts';
-import { reportLine, writeSeoReport, type SeoReportOptions } from './seo-report.ts';
+import { historyPath, refreshSeoReport, reportLine, writeSeoReport, type SeoReportOptions } from './seo-report.ts';
 
 const config = { ...siteConfig, url: POLICY.site, trailingSlash: POLICY.trailingSlash, buildFormat: POLICY.format };
 const encoder = new TextEncoder();
@@ -74,6 +74,41 @@ describe('writeSeoReport', () => {
     writeFileSync(join(root, 'reports/lighthouse/history.jsonl'), '');
     writeSeoReport(options());
     expect([existsSync(join(root, 'reports/seo-lint.json')), existsSync(join(root, 'reports/lighthouse/history.jsonl'))]).toEqual([true, true]);
+  });
+});
+
+describe('refreshSeoReport: the audit redraws the report with the run it has just added to the history', () => {
+  const files = site({ '/posts/a/': page({ route: '/posts/a/' }) });
+  /** One history line as the audit appends it (scripts/lighthouse/report.ts historyEntryOf). */
+  const auditRun = (passed: boolean) =>
+    `${JSON.stringify({ at: '2026-06-01T11:00:00.000Z', target: 'dist', preset: config.audit.preset, passed, runDir: 'runs/1', pages: { '/posts/a/': { performance: 71, seo: 100 } }, facts: { '/posts/a/': { lcpMs: 3100, bytes: 90000 } } })}\n`;
+
+  it('draws the new run into the summary, the site charts and the audited page, and keeps the build’s diff, time and image copies', () => {
+    const { root, options } = project(files);
+    const built = writeSeoReport(options());
+    const index = () => readFileSync(join(root, 'reports/index.html'), 'utf8');
+    const pageA = () => readFileSync(join(root, 'reports/pages/posts_a.html'), 'utf8');
+    expect(index()).toContain('No Lighthouse history yet');
+    expect(pageA()).toContain('This page has not been audited yet');
+
+    mkdirSync(join(root, 'reports/lighthouse'), { recursive: true });
+    writeFileSync(historyPath(join(root, 'reports')), auditRun(false));
+    const refreshed = refreshSeoReport(join(root, 'reports'));
+
+    expect(refreshed).toMatchObject({ indexPath: built.indexPath, pages: built.pages, risks: built.risks, hadPrevious: false });
+    expect(index()).not.toContain('No Lighthouse history yet');
+    expect(index()).toContain('some budgets missed');
+    expect(index()).toContain('/posts/a/: 3,100 ms');
+    expect(index()).toContain('built 2026-06-01 10:00 UTC');
+    expect(pageA()).not.toContain('This page has not been audited yet');
+    expect(pageA()).toContain('<svg');
+    expect(readFileSync(join(root, 'reports/images/og/card.png'))).toEqual(readFileSync(join(root, 'dist/og/card.png')));
+  });
+
+  it('does nothing where no build has written a report', () => {
+    const { root } = project(files);
+    expect(refreshSeoReport(join(root, 'reports'))).toBeUndefined();
+    expect(existsSync(join(root, 'reports/index.html'))).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 // Writes the owner's SEO report (src/seo/report/render-report.ts) beside the lint's JSON report, from what
 // the lint already loaded of the build: reads the previous build's facts from the cache folder and the
 // Lighthouse history, copies the pages' social images (the report opens with no network), writes the
-// files, and only then keeps this build's facts for the next build to compare with.
+// files, and only then keeps this build's facts for the next build to compare with. The audit, which
+// runs later, redraws the report's scores from what the build stored beside it (refreshSeoReport).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,8 +10,8 @@ import type { SiteConfig } from '../config/site-schema.ts';
 import { displayPath } from '../lib/files.ts';
 import type { LintSiteConfig } from '../seo/lint/lint-dist.ts';
 import type { LintInput } from '../seo/lint/run.ts';
-import type { Finding } from '../seo/lint/types.ts';
-import { imagesToCopy, renderReport, REPORT_INDEX_FILE } from '../seo/report/render-report.ts';
+import type { Finding, PageFacts } from '../seo/lint/types.ts';
+import { imagesToCopy, renderReport, REPORT_INDEX_FILE, type ReportImage, type ReportInput } from '../seo/report/render-report.ts';
 import { budgetOf, METRICS, seriesOf, type Budget, type MetricKey, type ScoreHistory } from '../seo/report/score-history.ts';
 import { siteFactsOf } from '../seo/report/seo-facts.ts';
 import { urlPolicyOf } from '../seo/urls.ts';
@@ -48,10 +49,82 @@ export interface WrittenReport {
 /** The Lighthouse history file beside the report: reports/lighthouse/history.jsonl. */
 export const historyPath = (reportDir: string) => join(reportDir, 'lighthouse/history.jsonl');
 
-function readHistory(options: SeoReportOptions, pagePaths: ReadonlySet<string>): ScoreHistory | undefined {
-  const file = historyPath(options.reportDir);
+/**
+ * What the report was drawn from besides the Lighthouse history, kept beside it (not published, not
+ * opened by the report) so that the audit, which runs after the build's lint, can redraw the report's
+ * scores from the history it has just appended to, with the same pages, findings and SEO diff.
+ */
+export const REPORT_INPUT_FILE = 'report-input.json';
+/** Raised when the stored shape changes: an older file is then not redrawn. */
+const REPORT_INPUT_VERSION = 1;
+
+/** The page facts the report reads; a stored page gets empty lists for the rest (links a reader follows, ids…). */
+const STORED_PAGE_KEYS = ['file', 'url', 'lang', 'template', 'titles', 'links', 'headings', 'jsonLd', 'times', 'robots'] as const;
+type StoredPage = Pick<PageFacts, (typeof STORED_PAGE_KEYS)[number]> & { metas: [string, string[]][] };
+
+interface StoredReportInput {
+  version: typeof REPORT_INPUT_VERSION;
+  /** How the history names the audited site, and the preset whose runs the charts show. */
+  historyTarget: string;
+  preset: string;
+  input: Omit<ReportInput, 'history' | 'pages' | 'images'> & { pages: StoredPage[]; images: [string, ReportImage][] };
+}
+
+function storedInput(input: Omit<ReportInput, 'history'>, historyTarget: string, preset: string): StoredReportInput {
+  const pages = input.pages.map((page) => ({ ...Object.fromEntries(STORED_PAGE_KEYS.map((key) => [key, page[key]])), metas: [...page.metas] }) as StoredPage);
+  return { version: REPORT_INPUT_VERSION, historyTarget, preset, input: { ...input, pages, images: [...input.images] } };
+}
+
+function revivedInput(stored: StoredReportInput): Omit<ReportInput, 'history'> {
+  const pages = stored.input.pages.map((page): PageFacts => ({ anchors: [], images: [], resources: [], ids: new Set(), insecureUrls: [], ...page, metas: new Map(page.metas) }));
+  return { ...stored.input, pages, images: new Map(stored.input.images) };
+}
+
+/** The stored input of the report in reportDir, or undefined when there is none or another version wrote it. */
+function readStoredInput(reportDir: string): StoredReportInput | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(join(reportDir, REPORT_INPUT_FILE), 'utf8')) as StoredReportInput;
+    return stored.version === REPORT_INPUT_VERSION ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readHistory(reportDir: string, stored: StoredReportInput): ScoreHistory | undefined {
+  const file = historyPath(reportDir);
   if (!existsSync(file)) return undefined;
-  return seriesOf(readFileSync(file, 'utf8'), { target: options.historyTarget, preset: options.config.audit.preset, pages: pagePaths, file: displayPath(file) });
+  const pages = new Set(stored.input.current.pages.map((page) => new URL(page.url).pathname));
+  return seriesOf(readFileSync(file, 'utf8'), { target: stored.historyTarget, preset: stored.preset, pages, file: displayPath(file) });
+}
+
+/** Images to copy from the built site into the report; a redraw leaves the build's copies as they are. */
+interface ImageCopies {
+  distDir: string;
+  images: ReadonlyMap<string, { file: string } & ReportImage>;
+}
+
+/** Draws the report from its input and the history as it is now, and writes its files (the stored input with them). */
+function drawReport(reportDir: string, stored: StoredReportInput, input: Omit<ReportInput, 'history'>, copies: ImageCopies | undefined) {
+  const rendered = renderReport({ ...input, history: readHistory(reportDir, stored) });
+  try {
+    // A page removed from the site must not keep its old report page.
+    for (const folder of copies ? ['pages', 'images'] : ['pages']) rmSync(join(reportDir, folder), { recursive: true, force: true });
+    for (const file of [...rendered.files, { path: REPORT_INPUT_FILE, text: JSON.stringify(stored) }]) {
+      const path = join(reportDir, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.text);
+    }
+    for (const image of copies?.images.values() ?? []) {
+      const path = join(reportDir, image.href);
+      mkdirSync(dirname(path), { recursive: true });
+      copyFileSync(join(copies!.distDir, image.file), path);
+    }
+  } catch (error) {
+    throw new Error(`Could not write the SEO report in ${displayPath(reportDir)}: ${(error as Error).message}. Make that folder writable, or set lint.reportFile in src/site.config.ts to a folder that is.`, {
+      cause: error,
+    });
+  }
+  return rendered;
 }
 
 export function writeSeoReport(options: SeoReportOptions): WrittenReport {
@@ -59,42 +132,23 @@ export function writeSeoReport(options: SeoReportOptions): WrittenReport {
   const { config, reportDir } = options;
   const current = siteFactsOf(options.loaded);
   const previous = readPreviousSeoFacts(options.cacheDir);
-  const history = readHistory(options, new Set(current.pages.map((page) => new URL(page.url).pathname)));
   const budgets: Partial<Record<MetricKey, Budget>> = {};
   for (const metric of METRICS) {
     const budget = budgetOf(metric.key, config.audit);
     if (budget) budgets[metric.key] = budget;
   }
   const images = imagesToCopy(options.loaded, urlPolicyOf(config));
-  const rendered = renderReport({
+  const input: Omit<ReportInput, 'history'> = {
     site: { title: config.title, url: config.url, titleMaxPixels: config.lint.titleMaxPixels },
     generatedAt: (options.now ?? new Date()).toISOString(),
-    loaded: options.loaded,
+    pages: options.loaded.pages,
     current,
     previous,
     findings: options.findings,
-    history,
     budgets,
     images,
-  });
-  try {
-    // A page removed from the site must not keep its old report page.
-    for (const folder of ['pages', 'images']) rmSync(join(reportDir, folder), { recursive: true, force: true });
-    for (const file of rendered.files) {
-      const path = join(reportDir, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.text);
-    }
-    for (const image of images.values()) {
-      const path = join(reportDir, image.href);
-      mkdirSync(dirname(path), { recursive: true });
-      copyFileSync(join(options.distDir, image.file), path);
-    }
-  } catch (error) {
-    throw new Error(`Could not write the SEO report in ${displayPath(reportDir)}: ${(error as Error).message}. Make that folder writable, or set lint.reportFile in src/site.config.ts to a folder that is.`, {
-      cause: error,
-    });
-  }
+  };
+  const rendered = drawReport(reportDir, storedInput(input, options.historyTarget, config.audit.preset), input, { distDir: options.distDir, images });
   if (options.keepFacts) writeSeoFacts(options.cacheDir, current);
   return {
     indexPath: join(reportDir, REPORT_INDEX_FILE),
@@ -102,6 +156,27 @@ export function writeSeoReport(options: SeoReportOptions): WrittenReport {
     risks: rendered.risks,
     changes: rendered.changes.length,
     hadPrevious: previous !== undefined,
+    durationMs: performance.now() - started,
+  };
+}
+
+/**
+ * Redraws the report in reportDir with the Lighthouse history as it is now (the audit calls this once it
+ * has appended its run), from what the build stored beside it: the same pages, findings and changes, and
+ * the image copies left as they are. Undefined when there is no report to redraw (no build yet, or one
+ * written by another version).
+ */
+export function refreshSeoReport(reportDir: string): WrittenReport | undefined {
+  const started = performance.now();
+  const stored = readStoredInput(reportDir);
+  if (!stored) return undefined;
+  const rendered = drawReport(reportDir, stored, revivedInput(stored), undefined);
+  return {
+    indexPath: join(reportDir, REPORT_INDEX_FILE),
+    pages: stored.input.current.pages.length,
+    risks: rendered.risks,
+    changes: rendered.changes.length,
+    hadPrevious: stored.input.previous !== undefined,
     durationMs: performance.now() - started,
   };
 }

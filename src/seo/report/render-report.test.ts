@@ -28,7 +28,7 @@ function input(files: SiteFiles, overrides: Partial<ReportInput> = {}): ReportIn
   return {
     site: { title: 'Example Blog', url: SITE },
     generatedAt: '2026-06-01T10:00:00.000Z',
-    loaded: site,
+    pages: site.pages,
     current: siteFactsOf(site),
     previous: undefined,
     findings: [],

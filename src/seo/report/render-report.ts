@@ -29,8 +29,8 @@ export interface ReportInput {
   site: SerpSite;
   /** When the build ran (ISO 8601). */
   generatedAt: string;
-  /** The site as the SEO lint loaded it. */
-  loaded: LintInput;
+  /** The site's pages as the SEO lint read them. */
+  pages: readonly PageFacts[];
   /** This build's snapshot, and the previous build's (undefined on a first build or a cleared cache). */
   current: SiteFacts;
   previous: SiteFacts | undefined;
@@ -382,7 +382,7 @@ export const REPORT_JS = `'use strict';
 export function renderReport(input: ReportInput): RenderedReport {
   const changes = diffSiteFacts(input.previous, input.current);
   const factsByUrl = new Map(input.current.pages.map((page) => [page.url, page]));
-  const pagesByUrl = new Map(input.loaded.pages.map((page) => [norm(page.url), page]));
+  const pagesByUrl = new Map(input.pages.map((page) => [norm(page.url), page]));
   const slugs = pageSlugs(input.current.pages.map((page) => page.url));
   const findingsByUrl = new Map<string, Finding[]>();
   const siteFileFindings: Finding[] = [];
