@@ -14,6 +14,7 @@ import { formatAuditMarkdown, judgeAuditTargets, type AuditBenchResult } from '.
 import { benchAudit } from './bench/audit-bench.ts';
 import { formatMarkdown, judgeTargets, median, parseStageTimes, reportWeightOf, staticImports, type BenchResult, type BuildMeasurement, type PageWeight, type ReportWeight, type VariantResult } from './bench/bench-report.ts';
 import { writeSyntheticPosts } from './bench/synthetic-posts.ts';
+import { REPORT_INPUT_FILE } from '../src/integrations/seo-report.ts';
 
 const BASELINE_FEATURES = { ogImages: false, structuredData: false, sitemap: false, seoLint: false, search: false };
 /** Every build and audit of the benchmark sees the same clock, so unchanged content builds the same pages. */
@@ -75,8 +76,8 @@ function reportWeight(reportDir: string): ReportWeight | undefined {
   }
   const sizes = new Map<string, number>();
   for (const entry of entries) {
-    // The lint's JSON report and the audit's folder are not part of the page an owner opens.
-    if (entry === 'seo-lint.json' || entry.startsWith('lighthouse')) continue;
+    // The lint's JSON report, the audit's folder and the report's stored input are not what an owner opens.
+    if (entry === 'seo-lint.json' || entry === REPORT_INPUT_FILE || entry.startsWith('lighthouse')) continue;
     const stats = statSync(join(reportDir, entry));
     if (stats.isFile()) sizes.set(entry.split('\\').join('/'), stats.size);
   }

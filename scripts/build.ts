@@ -5,11 +5,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { publishOutput, readHandoff, rejectOutput } from '../src/integrations/atomic-output.ts';
 import { parseAuditArgs, UsageError } from './lighthouse/audit-args.ts';
 import { BuildUsageError, HANDOFF_ENV, outputFolders, signalExitCode, splitBuildArgs, type Rejection } from '../src/lib/atomic-output.ts';
 import { displayPath } from '../src/lib/files.ts';
+
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -45,6 +46,20 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<Ended> {
       resolveEnded({ code, signal });
     });
   });
+}
+
+/**
+ * Where the build's SEO report is: the lint wrote it beside its JSON report, and the audit has redrawn its
+ * scores. Loaded only now: the site config is astro build's to check, with its own errors, before this.
+ */
+async function seoReportOf(final: string): Promise<string | undefined> {
+  const [{ reportPath }, { REPORT_INDEX_FILE }, { siteConfig }] = await Promise.all([
+    import('../src/seo/lint/lint-dist.ts'),
+    import('../src/seo/report/render-report.ts'),
+    import('../src/site.config.ts'),
+  ]);
+  const index = join(dirname(reportPath(resolve(final), siteConfig)), REPORT_INDEX_FILE);
+  return existsSync(index) ? displayPath(index) : undefined;
 }
 
 const exitCodeOf = (ended: Ended) => (ended.signal ? signalExitCode(ended.signal) : (ended.code ?? 1));
@@ -112,7 +127,7 @@ async function main(): Promise<number> {
     console.error(rejectOutput(folders, { kind: 'failed', stage: 'audit' }));
     return exitCodeOf(audit!);
   }
-  console.log(publishOutput(folders));
+  console.log(publishOutput(folders, await seoReportOf(folders.final)));
   return 0;
 }
 

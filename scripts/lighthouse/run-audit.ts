@@ -3,11 +3,12 @@
 // Returns the exit code; only the entry script (scripts/audit.ts) exits.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AUDIT_LIMITS, deterministicPerformanceAudits, type AuditConfig } from '../../src/config/audit-schema.ts';
 import { readProjectPaths } from '../../src/config/build-env.ts';
 import type { SiteConfig } from '../../src/config/site-schema.ts';
+import { historyPath, refreshSeoReport } from '../../src/integrations/seo-report.ts';
 import { displayPath } from '../../src/lib/files.ts';
 import { parseHeadersFile, type HeaderRule } from '../../src/security/headers.ts';
 import { routeHref, urlPolicyOf, type RoutePath } from '../../src/seo/urls.ts';
@@ -242,6 +243,16 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   appendHistory(historyFile, entry);
   const kept = pruneRuns(reportsDir, KEPT_RUNS);
   writeFileSync(join(reportsDir, 'index.html'), renderReportsIndex([...history, entry], kept));
+  // The SEO report beside the audit's folder (reports/) charts this history: redraw it with this run.
+  const seoReportDir = dirname(reportsDir);
+  if (historyPath(seoReportDir) === historyFile) {
+    try {
+      const refreshed = refreshSeoReport(seoReportDir);
+      if (refreshed) out(`SEO report redrawn with this run's scores: ${displayPath(refreshed.indexPath, cwd)}`);
+    } catch (error) {
+      err(`⚠ ${(error as Error).message}`);
+    }
+  }
   const byPath = new Map(pages.map((page) => [page.path, page]));
   writeAuditCache(
     cacheFile,

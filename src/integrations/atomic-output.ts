@@ -54,15 +54,15 @@ export function prepareOutput(folders: OutputFolders): string[] {
   return preparationLines(steps, namesOf(folders));
 }
 
-/** Replaces dist/ with the staged build; on a failed rename, puts the old dist/ back before rethrowing. */
-export function publishOutput(folders: OutputFolders): string {
+/** Replaces dist/ with the staged build; on a failed rename, puts the old dist/ back before rethrowing. `report` is shown in the line. */
+export function publishOutput(folders: OutputFolders, report?: string): string {
   try {
     runSteps(folders, planPublish(diskStateOf(folders)));
   } catch (error) {
     runSteps(folders, planPreparation({ ...diskStateOf(folders), staging: false }));
     throw error;
   }
-  return publishedLine(namesOf(folders));
+  return publishedLine(namesOf(folders), report);
 }
 
 /** Keeps the staged output as the rejected build (dist/ untouched); returns the line to print. */

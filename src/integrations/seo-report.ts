@@ -97,27 +97,28 @@ function readHistory(reportDir: string, stored: StoredReportInput): ScoreHistory
   return seriesOf(readFileSync(file, 'utf8'), { target: stored.historyTarget, preset: stored.preset, pages, file: displayPath(file) });
 }
 
-/** Images to copy from the built site into the report; a redraw leaves the build's copies as they are. */
-interface ImageCopies {
+/** What only the build writes besides the pages: the image copies and the stored input. A redraw keeps both as they are. */
+interface BuildFiles {
+  /** The built site, to copy images from. */
   distDir: string;
   images: ReadonlyMap<string, { file: string } & ReportImage>;
 }
 
-/** Draws the report from its input and the history as it is now, and writes its files (the stored input with them). */
-function drawReport(reportDir: string, stored: StoredReportInput, input: Omit<ReportInput, 'history'>, copies: ImageCopies | undefined) {
+/** Draws the report from its input and the history as it is now, and writes its files. */
+function drawReport(reportDir: string, stored: StoredReportInput, input: Omit<ReportInput, 'history'>, build: BuildFiles | undefined) {
   const rendered = renderReport({ ...input, history: readHistory(reportDir, stored) });
   try {
     // A page removed from the site must not keep its old report page.
-    for (const folder of copies ? ['pages', 'images'] : ['pages']) rmSync(join(reportDir, folder), { recursive: true, force: true });
-    for (const file of [...rendered.files, { path: REPORT_INPUT_FILE, text: JSON.stringify(stored) }]) {
+    for (const folder of build ? ['pages', 'images'] : ['pages']) rmSync(join(reportDir, folder), { recursive: true, force: true });
+    for (const file of build ? [...rendered.files, { path: REPORT_INPUT_FILE, text: JSON.stringify(stored) }] : rendered.files) {
       const path = join(reportDir, file.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.text);
     }
-    for (const image of copies?.images.values() ?? []) {
+    for (const image of build?.images.values() ?? []) {
       const path = join(reportDir, image.href);
       mkdirSync(dirname(path), { recursive: true });
-      copyFileSync(join(copies!.distDir, image.file), path);
+      copyFileSync(join(build!.distDir, image.file), path);
     }
   } catch (error) {
     throw new Error(`Could not write the SEO report in ${displayPath(reportDir)}: ${(error as Error).message}. Make that folder writable, or set lint.reportFile in src/site.config.ts to a folder that is.`, {

@@ -5,6 +5,7 @@ import {
   planPublish,
   planRejection,
   preparationLines,
+  publishedLine,
   reasonOf,
   rejectionLine,
   rejectionNote,
@@ -118,6 +119,16 @@ describe('publishing', () => {
       expect(recovered.final, `crash after ${done} step(s)`).toBe(expected);
       expect(recovered.previous, `crash after ${done} step(s)`).toBeUndefined();
     }
+  });
+});
+
+describe('the line a published build ends with', () => {
+  const published = 'Published: dist/ now holds this build (every stage passed; it replaced the previous site in one rename).';
+  it.each([
+    { report: 'reports/index.html', line: `${published} SEO report: reports/index.html`, why: 'links the SEO report the build wrote' },
+    { report: undefined, line: published, why: 'says only where the site is when the build wrote no report' },
+  ])('$why', ({ report, line }) => {
+    expect(publishedLine(names, report)).toBe(line);
   });
 });
 

@@ -168,8 +168,10 @@ export function rejectionLine(state: DiskState, rejection: Rejection, names: Rea
     : `${site} (${reasonOf(rejection)}, before any output was written)`;
 }
 
-export function publishedLine(names: Readonly<Record<FolderRole, string>>): string {
-  return `Published: ${names.final}/ now holds this build (every stage passed; it replaced the previous site in one rename).`;
+/** The last line of a published build; `report` is where its SEO report is, when the build wrote one. */
+export function publishedLine(names: Readonly<Record<FolderRole, string>>, report?: string): string {
+  const published = `Published: ${names.final}/ now holds this build (every stage passed; it replaced the previous site in one rename).`;
+  return report === undefined ? published : `${published} SEO report: ${report}`;
 }
 
 export function stagedLine(names: Readonly<Record<FolderRole, string>>): string {

@@ -77,6 +77,8 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
     startAstroBuild({ contentDir: join(directory, 'content'), outDir: dist, cacheDir: join(directory, '.astro-cache'), ...options, env: { BUILD_DATE: '2026-06-01', ...options.env } });
   const build = async (options: Partial<AstroBuildOptions> = {}) => start(options).done;
   const note = () => readFileSync(join(folders.rejected, 'REJECTED.txt'), 'utf8');
+  /** The owner's SEO report, written beside the output folder by the SEO lint. */
+  let seoReport: string;
   const rejectedLine = (reason: string) => `${shown(dist)}/ unchanged; the rejected build is in ${shown(folders.rejected)}/ (${reason})`;
   const expectUnchanged = () => {
     expect(snapshot(dist)).toEqual(before);
@@ -87,6 +89,7 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
     mkdirSync(FIXTURE_ROOT, { recursive: true });
     directory = mkdtempSync(join(FIXTURE_ROOT, 'atomic-output-'));
     dist = join(directory, 'dist');
+    seoReport = join(directory, 'reports/index.html');
     folders = outputFolders(dist);
     writePosts(directory, {
       'first.md': post({ title: '"First post"' }),
@@ -199,7 +202,7 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
     expect(run.exitCode, run.output).toBe(0);
     expect(run.output).toContain(`Removed ${shown(folders.staging)}/, left by a build that was killed before it finished`);
     expect(run.output).toContain('Lighthouse audit skipped');
-    expect(lastLine(run.stdout)).toBe(`Published: ${shown(dist)}/ now holds this build (every stage passed; it replaced the previous site in one rename).`);
+    expect(lastLine(run.stdout)).toBe(`Published: ${shown(dist)}/ now holds this build (every stage passed; it replaced the previous site in one rename). SEO report: ${shown(seoReport)}`);
     expect(existsSync(join(dist, 'posts/third/index.html'))).toBe(true);
     expect(existsSync(join(dist, 'MARKER'))).toBe(false);
     expect([folders.staging, folders.previous, folders.rejected].filter(existsSync)).toEqual([]);
@@ -207,14 +210,16 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
     before = snapshot(dist);
   });
 
-  it('keeps a site the Lighthouse audit fails out of dist/ under npm run build', async () => {
+  it('keeps a site the Lighthouse audit fails out of dist/ under npm run build, and redraws the SEO report with that run', async () => {
     const state = mkdtempSync(join(tmpdir(), 'atomic-output-audit-'));
+    // The audit's reports in their usual place beside the SEO report (reports/lighthouse/), so the report charts them.
+    const reports = join(directory, 'reports/lighthouse');
     // One page, no timed runs, and a budget no page can meet: at most 0 network requests.
     const audit = { maxChangedPages: 0, alwaysAudit: ['/'], timedPages: 'none', assertions: { 'network-requests': ['error', { maxLength: 0 }] } };
     try {
       const run = await build({
         entry: 'npm-build',
-        args: ['--reports-dir', join(state, 'reports'), '--cache-dir', join(state, 'cache')],
+        args: ['--reports-dir', reports, '--cache-dir', join(state, 'cache')],
         env: { SITE_CONFIG_OVERRIDES: JSON.stringify({ audit }), LIGHTHOUSE_LOCK_FILE: TEST_LOCK_FILE, LIGHTHOUSE_AUDIT_RUN: `tests-${process.pid}`, CI: '' },
       });
       expect(run.exitCode, run.output).toBe(1);
@@ -222,8 +227,13 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
       expect(run.output).toMatch(/network-requests/);
       expect(lastLine(run.stderr)).toBe(rejectedLine('the Lighthouse audit failed'));
       // Reports and history name the folder the build was for, so its scores compare with npm run audit's.
-      const history = readFileSync(join(state, 'reports/history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { target: string });
+      const history = readFileSync(join(reports, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { target: string });
       expect(history.map((entry) => entry.target)).toEqual([shown(dist)]);
+      // The report the build's lint wrote before the audit now shows this audit's run, not the one before.
+      expect(run.stdout).toContain(`SEO report redrawn with this run's scores: ${shown(seoReport)}`);
+      const index = readFileSync(seoReport, 'utf8');
+      expect(index).toContain('some budgets missed');
+      expect(index).not.toContain('No Lighthouse history yet');
     } finally {
       rmSync(state, { recursive: true, force: true });
     }
