@@ -59,12 +59,17 @@ describe('writeSeoReport', () => {
     expect(writeSeoReport(options()).hadPrevious).toBe(true);
   });
 
-  it('removes the report pages of pages the site no longer has', () => {
+  it('removes the report pages and image copies of pages the site no longer has, and copies an image that changed', () => {
     const { root, options } = project(files);
     mkdirSync(join(root, 'reports/pages'), { recursive: true });
     writeFileSync(join(root, 'reports/pages/posts_gone.html'), 'old');
+    mkdirSync(join(root, 'reports/images/og'), { recursive: true });
+    writeFileSync(join(root, 'reports/images/og/gone.png'), 'old');
+    writeFileSync(join(root, 'reports/images/og/card.png'), 'an older card');
     writeSeoReport(options());
     expect(existsSync(join(root, 'reports/pages/posts_gone.html'))).toBe(false);
+    expect(existsSync(join(root, 'reports/images/og/gone.png'))).toBe(false);
+    expect(readFileSync(join(root, 'reports/images/og/card.png'))).toEqual(readFileSync(join(root, 'dist/og/card.png')));
   });
 
   it('leaves the lint’s JSON report and the Lighthouse reports beside it alone', () => {

@@ -3,8 +3,8 @@
 // Lighthouse history, copies the pages' social images (the report opens with no network), writes the
 // files, and only then keeps this build's facts for the next build to compare with. The audit, which
 // runs later, redraws the report's scores from what the build stored beside it (refreshSeoReport).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SiteConfig } from '../config/site-schema.ts';
 import { displayPath } from '../lib/files.ts';
@@ -97,6 +97,28 @@ function readHistory(reportDir: string, stored: StoredReportInput): ScoreHistory
   return seriesOf(readFileSync(file, 'utf8'), { target: stored.historyTarget, preset: stored.preset, pages, file: displayPath(file) });
 }
 
+function sameBytes(a: string, b: string): boolean {
+  try {
+    return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the files of reportDir/folder that are not among `kept` (paths relative to reportDir). */
+function removeStale(reportDir: string, folder: string, kept: ReadonlySet<string>): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(join(reportDir, folder), { recursive: true, encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(reportDir, folder, entry);
+    if (!kept.has(`${folder}/${entry.split(sep).join('/')}`) && statSync(path).isFile()) rmSync(path);
+  }
+}
+
 /** What only the build writes besides the pages: the image copies and the stored input. A redraw keeps both as they are. */
 interface BuildFiles {
   /** The built site, to copy images from. */
@@ -108,18 +130,26 @@ interface BuildFiles {
 function drawReport(reportDir: string, stored: StoredReportInput, input: Omit<ReportInput, 'history'>, build: BuildFiles | undefined) {
   const rendered = renderReport({ ...input, history: readHistory(reportDir, stored) });
   try {
-    // A page removed from the site must not keep its old report page.
-    for (const folder of build ? ['pages', 'images'] : ['pages']) rmSync(join(reportDir, folder), { recursive: true, force: true });
+    // Written over the last report's files, then only those it no longer has are removed: a warm build
+    // rewrites the pages but copies only the images that changed.
+    const kept = new Set<string>();
     for (const file of build ? [...rendered.files, { path: REPORT_INPUT_FILE, text: JSON.stringify(stored) }] : rendered.files) {
       const path = join(reportDir, file.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.text);
+      kept.add(file.path);
     }
     for (const image of build?.images.values() ?? []) {
       const path = join(reportDir, image.href);
-      mkdirSync(dirname(path), { recursive: true });
-      copyFileSync(join(build!.distDir, image.file), path);
+      const from = join(build!.distDir, image.file);
+      if (!sameBytes(from, path)) {
+        mkdirSync(dirname(path), { recursive: true });
+        copyFileSync(from, path);
+      }
+      kept.add(image.href);
     }
+    // A page removed from the site must not keep its old report page (nor its image, on a build).
+    for (const folder of build ? ['pages', 'images'] : ['pages']) removeStale(reportDir, folder, kept);
   } catch (error) {
     throw new Error(`Could not write the SEO report in ${displayPath(reportDir)}: ${(error as Error).message}. Make that folder writable, or set lint.reportFile in src/site.config.ts to a folder that is.`, {
       cause: error,
