@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
+import { decodePathSegments } from './url-path.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,17 +21,8 @@ const TYPES: Record<string, string> = {
 
 /** The file (relative, "/"-separated) a request path asks for, or undefined when it would leave the folder. */
 export function reportFileFor(pathname: string): string | undefined {
-  const segments: string[] = [];
-  for (const raw of pathname.split('/').filter(Boolean)) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
-    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return undefined;
-    segments.push(segment);
-  }
+  const segments = decodePathSegments(pathname)?.filter(Boolean);
+  if (!segments) return undefined;
   if (segments.length === 0 || pathname.endsWith('/')) segments.push('index.html');
   return segments.join('/');
 }

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { headersForPath, type HeaderRule } from '../../src/security/headers.ts';
+import { decodePathSegments } from '../lib/url-path.ts';
 import { formatRoutePath, routeOutputFile, type BuildFormat, type RoutePath, type TrailingSlash } from '../../src/seo/urls.ts';
 
 // Files are served as they are; Pagefind's index files end in .pf_meta, .pf_index and .pf_fragment.
@@ -17,22 +18,6 @@ export interface ServePolicy {
   basePath: string;
   trailingSlash: TrailingSlash;
   format: BuildFormat;
-}
-
-function decodeSegments(path: string): string[] | undefined {
-  const segments: string[] = [];
-  for (const raw of path.split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
-    // Nothing outside dist/ and nothing a file name cannot hold.
-    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return undefined;
-    segments.push(segment);
-  }
-  return segments;
 }
 
 /**
@@ -50,7 +35,7 @@ function decodeSegments(path: string): string[] | undefined {
  */
 export function distFileForPath(pathname: string, policy: ServePolicy): string | undefined {
   if (!pathname.startsWith(policy.basePath)) return undefined;
-  const segments = decodeSegments(pathname.slice(policy.basePath.length));
+  const segments = decodePathSegments(pathname.slice(policy.basePath.length));
   if (!segments) return undefined;
   const rest = segments.join('/');
   if (rest === '') return 'index.html';
