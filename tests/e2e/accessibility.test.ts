@@ -1,52 +1,12 @@
 // Every page template checked by axe-core against WCAG 2.2 AA in real Chromium, at a phone's and a
 // desktop's width, in the light and the dark theme, served with the shipped `_headers`.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_VIEWS, wcagViolations } from '../helpers/axe.ts';
 import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 import { POSTS_WITH_CODE_AND_TABLES, SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
-declare global {
-  interface Window {
-    axe: { run(context: Document, options: RunOptions): Promise<AxeResults> };
-  }
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const AXE_OPTIONS: RunOptions = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  resultTypes: ['violations'],
-  // The comments frame is giscus's own page; the <iframe> element itself (its title) is still checked.
-  iframes: false,
-};
-
 // Every template, and the posts with code blocks and a table (the scroll regions).
 const TEMPLATES = [...SITE_TEMPLATES, ...POSTS_WITH_CODE_AND_TABLES];
-
-const VIEWS = [
-  { width: 375, height: 740, theme: 'light' },
-  { width: 375, height: 740, theme: 'dark' },
-  { width: 1280, height: 800, theme: 'light' },
-  { width: 1280, height: 800, theme: 'dark' },
-] as const;
-
-/** One line per failing element: what is wrong, where, and axe's own summary of the fix. */
-function describeViolations(results: AxeResults): string[] {
-  const where = (node: NodeResult) => node.target.map(String).join(' ');
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} at ${where(node)}\n    ${node.html}\n    ${(node.failureSummary ?? '').replace(/\n/g, '\n    ')}\n    ${violation.helpUrl}`,
-    ),
-  );
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return describeViolations(await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS));
-}
 
 // One build, one browser and one page per view for the whole file.
 let site: ReaderSite;
@@ -55,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
-describe.each(VIEWS)('at $width px in the $theme theme', ({ width, height, theme }) => {
+describe.each(AXE_VIEWS)('at $width px in the $theme theme', ({ width, height, theme }) => {
   let reader: ReaderContext;
   beforeAll(async () => {
     // The theme follows the system's colour scheme when the reader has not chosen one (src/theme/theme-init.ts).
@@ -74,7 +34,7 @@ describe.each(VIEWS)('at $width px in the $theme theme', ({ width, height, theme
       await page.locator('#comments-title').scrollIntoViewIfNeeded();
       await expect.poll(() => reader.giscusFrame()?.url() ?? '').toMatch(/^https:\/\/giscus\.app\//);
     }
-    expect(await runAxe(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
   });
 });
 

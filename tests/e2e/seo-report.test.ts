@@ -3,23 +3,13 @@
 // report is opened from disk in Chromium and checked by axe-core at a phone's and a desktop's width, light
 // and dark. Two builds and one browser for the whole file.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_VIEWS, wcagViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildFixture, post, PROJECT_ROOT, type BuildResult } from '../helpers/fixture-site.ts';
-
-declare global {
-  interface Window {
-    axe: { run(context: Document, options: RunOptions): Promise<AxeResults> };
-  }
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] };
 
 const posts = (changed: boolean) => ({
   'fog.md': post({ title: '"Fog over the river"', pubDate: '2026-01-10', ...(changed ? { noindex: 'true' } : {}) }),
@@ -84,17 +74,6 @@ describe('the SEO report of a build', () => {
   });
 });
 
-const VIEWS = [
-  { width: 375, height: 740, theme: 'light' },
-  { width: 375, height: 740, theme: 'dark' },
-  { width: 1280, height: 800, theme: 'light' },
-  { width: 1280, height: 800, theme: 'dark' },
-] as const;
-
-function describeViolations(results: AxeResults): string[] {
-  const where = (node: NodeResult) => node.target.map(String).join(' ');
-  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${violation.help} at ${where(node)}\n    ${node.html}\n    ${node.failureSummary ?? ''}`));
-}
 
 describe('the SEO report in Chromium, opened from disk', () => {
   let browser: Browser;
@@ -122,7 +101,7 @@ describe('the SEO report in Chromium, opened from disk', () => {
     }
   });
 
-  describe.each(VIEWS)('at $width px in the $theme scheme', ({ width, height, theme }) => {
+  describe.each(AXE_VIEWS)('at $width px in the $theme scheme', ({ width, height, theme }) => {
     it.each(['index.html', 'pages/posts_haze.html'])('%s has no WCAG 2.2 AA violation and loads nothing from the network', async (file) => {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme });
       const requests: string[] = [];
@@ -136,8 +115,7 @@ describe('the SEO report in Chromium, opened from disk', () => {
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         expect(background).toBe(theme === 'dark' ? 'rgb(20, 20, 20)' : 'rgb(255, 255, 255)');
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await page.evaluate(AXE_SOURCE);
-        expect(describeViolations(await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS))).toEqual([]);
+        expect(await wcagViolations(page)).toEqual([]);
         expect(requests).toEqual([]);
       } finally {
         await context.close();
