@@ -45,6 +45,11 @@ export function postSchema<Image = ImageMetadata>({ image, timeZone }: PostSchem
     title: text('title', '"Why my firewall blocked an app"'),
     /** Summary for search results, cards and lists. */
     description: text('description', '"What the alert means and what to do about it."'),
+    /**
+     * The quick answer, shown in a box above the table of contents for a reader who came with one question,
+     * e.g. "Yes, allow it if the file is signed by Akamai; otherwise block it and remove the program."
+     */
+    summary: text('summary', '"Yes, if the file is signed by its maker; here is how to check."').optional(),
     /** First publication: a calendar date or a date-time with offset; a future date is not published yet. */
     pubDate: contentDate('pubDate', timeZone),
     /** Last meaningful change, shown on the page and used as dateModified and sitemap lastmod. */
@@ -70,6 +75,10 @@ export function postSchema<Image = ImageMetadata>({ image, timeZone }: PostSchem
     }).optional(),
     /** Canonical URL when the post was first published elsewhere. */
     canonical: z.url({ protocol: /^https?$/, error: 'canonical must be an absolute https:// URL' }).optional(),
+    /** Pin the post at the top of the home page, above the newest posts. */
+    featured: z.boolean({ error: 'featured must be true or false' }).default(false),
+    /** Show the site's promotional note (site config `promo`) under the post; `promo: false` leaves it off. */
+    promo: z.boolean({ error: 'promo must be true or false' }).default(true),
     /** Keep this post out of search engines, the sitemap, feeds, lists and search. */
     noindex: z.boolean({ error: 'noindex must be true or false' }).default(false),
     /** SEO lint levels for this post's page only, by rule id, e.g. lint: { description-length: off }. */
