@@ -15,6 +15,11 @@ export interface ListPage<Post> {
   posts: Post[];
 }
 
+/** The posts pinned at the top of the home page (`featured: true`), in list order. */
+export function featuredPosts<Post extends { data: { featured: boolean } }>(listed: readonly Post[]): Post[] {
+  return listed.filter((post) => post.data.featured);
+}
+
 export function paginate<Post>(posts: readonly Post[], perPage: number): ListPage<Post>[] {
   const total = Math.max(1, Math.ceil(posts.length / perPage));
   return Array.from({ length: total }, (_, index) => ({
