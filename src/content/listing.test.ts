@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { collectTags, groupByYear, paginate, postNeighbours, type Listable } from './listing.ts';
+import { collectTags, featuredPosts, groupByYear, paginate, postNeighbours, type Listable } from './listing.ts';
+import { freshestFirst } from './publishing.ts';
 
-function post(id: string, pubDate: string, tags: string[]): Listable {
-  return { id, data: { pubDate: new Date(pubDate), tags } };
+function post(id: string, pubDate: string, tags: string[], updatedDate?: string): Listable {
+  return { id, data: { pubDate: new Date(pubDate), tags, ...(updatedDate ? { updatedDate: new Date(updatedDate) } : {}) } };
 }
 
-// Newest first, as the publishing rules return them.
+// Never updated, so newest first is also freshest first, the order the publishing rules return.
 const posts = [
   post('e', '2026-05-01', ['SEO', 'Internet']),
   post('d', '2026-01-01', ['seo']),
@@ -61,7 +62,7 @@ describe('postNeighbours', () => {
     ]);
   });
 
-  it('breaks a tie of tags and date by list order', () => {
+  it('breaks a tie of tags and date by id', () => {
     const twins = [post('x', '2026-01-01', ['SEO']), post('y', '2026-01-01', ['SEO']), post('z', '2026-01-01', ['SEO'])];
     expect(ids(postNeighbours(twins)(twins[1]!).related)).toEqual(['x', 'z']);
   });
@@ -85,5 +86,62 @@ describe('groupByYear', () => {
       [2025, ['b']],
       [2024, ['a']],
     ]);
+  });
+});
+
+// The 2011 advisory rewritten in 2026 heads the list, as the publishing rules order it, but it is
+// still the oldest post by publication.
+const advisory = post('advisory', '2011-03-14', ['Security', 'Windows'], '2026-05-20');
+const freshestList = [advisory, ...posts].sort(freshestFirst);
+
+describe('lists with a post updated long after it was published', () => {
+  it('shows the updated post first on the home page', () => {
+    expect(ids(paginate(freshestList, 2)[0]!.posts)).toEqual(['advisory', 'e']);
+  });
+
+  it('files it first under its tags too', () => {
+    const security = collectTags(freshestList).find((tag) => tag.slug === 'security')!;
+    expect(ids(security.posts)).toEqual(['advisory', 'b', 'a']);
+  });
+
+  it('keeps the archive in publication order, the updated post under the year it was first published', () => {
+    const year = (date: Date) => date.getUTCFullYear();
+    expect(groupByYear(freshestList, year).map((group) => [group.year, ids(group.posts)])).toEqual([
+      [2026, ['e', 'd']],
+      [2025, ['c', 'b']],
+      [2024, ['a']],
+      [2011, ['advisory']],
+    ]);
+    expect(groupByYear([...freshestList].reverse(), year)).toEqual(groupByYear(freshestList, year));
+  });
+
+  it('links "Older post" and "Newer post" by publication: an update does not move a post among its neighbours', () => {
+    const neighbours = postNeighbours(freshestList);
+    expect(neighbours(advisory)).toMatchObject({ older: undefined, newer: posts[4] });
+    expect(neighbours(posts[4]!)).toMatchObject({ older: advisory, newer: posts[3] });
+    expect(neighbours(posts[0]!)).toMatchObject({ older: posts[1], newer: undefined });
+  });
+
+  it('ranks related posts with as many shared tags by freshness', () => {
+    // e and b share two tags with a; the advisory and d one each, and the advisory's update (May 2026)
+    // is fresher than d's publication (January 2026), though it was published long before.
+    expect(ids(postNeighbours(freshestList)(posts[4]!).related)).toEqual(['e', 'b', 'advisory']);
+  });
+});
+
+describe('featuredPosts', () => {
+  const pinned = (item: Listable, featured: boolean) => ({ ...item, data: { ...item.data, featured } });
+  const list = freshestList.map((item) => pinned(item, item.id === 'b' || item.id === 'advisory'));
+
+  it('returns the featured posts in list order', () => {
+    expect(ids(featuredPosts(list))).toEqual(['advisory', 'b']);
+  });
+
+  it('leaves them in the list of latest posts as well', () => {
+    expect(ids(paginate(list, 10)[0]!.posts)).toEqual(['advisory', 'e', 'd', 'c', 'b', 'a']);
+  });
+
+  it('returns none when no post is featured', () => {
+    expect(featuredPosts(list.map((item) => pinned(item, false)))).toEqual([]);
   });
 });

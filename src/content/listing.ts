@@ -1,10 +1,12 @@
 // Pure list-building for the pages: pagination, tags, archive, related and adjacent posts.
-// Inputs are already-published posts (see publishing.ts), newest first.
+// Inputs are already-published posts in list order, freshest first (see publishing.ts); the archive
+// and older/newer links re-order by publication themselves.
 import { slugify } from '../lib/slug.ts';
+import { freshestFirst, latestPublishedFirst } from './publishing.ts';
 
 export interface Listable {
   id: string;
-  data: { pubDate: Date; tags: readonly string[] };
+  data: { pubDate: Date; updatedDate?: Date | undefined; tags: readonly string[] };
 }
 
 export interface ListPage<Post> {
@@ -31,9 +33,9 @@ export function paginate<Post>(posts: readonly Post[], perPage: number): ListPag
 
 export interface Tag<Post> {
   slug: string;
-  /** The spelling used by the most recent post carrying the tag. */
+  /** The spelling used by the first post in the list carrying the tag. */
   name: string;
-  /** Newest first. */
+  /** In list order, freshest first. */
   posts: Post[];
 }
 
@@ -63,10 +65,14 @@ export interface YearGroup<Post> {
   posts: Post[];
 }
 
-/** Groups posts by the year they were published in, as `yearOf` sees it (the site's time zone). */
+/**
+ * The archive: posts grouped by the year they were published in, as `yearOf` sees it (the site's time
+ * zone), latest year first and by publication within a year, whatever order the list is in. It is the
+ * site's history, so an update does not move a post.
+ */
 export function groupByYear<Post extends Listable>(posts: readonly Post[], yearOf: (date: Date) => number): YearGroup<Post>[] {
   const years = new Map<number, Post[]>();
-  for (const post of posts) {
+  for (const post of [...posts].sort(latestPublishedFirst)) {
     const year = yearOf(post.data.pubDate);
     years.set(year, [...(years.get(year) ?? []), post]);
   }
@@ -87,23 +93,24 @@ function tagSlugs(post: Listable): Set<string> {
 export interface Neighbours<Post> {
   /** Whether the post is in the list itself. */
   listed: boolean;
-  /** The next-older listed post. */
+  /** The listed post published just before it ("Older post"): by publication, not by update. */
   older: Post | undefined;
-  /** The next-newer listed post. */
+  /** The listed post published just after it ("Newer post"). */
   newer: Post | undefined;
-  /** Posts sharing the most tags, then the newest; never the post itself. */
+  /** Posts sharing the most tags, then the freshest (list order); never the post itself. */
   related: Post[];
 }
 
 /**
- * Indexes a newest-first list once, then answers each post's older, newer and related posts.
+ * Indexes a list once, in any order, then answers each post's older, newer and related posts.
  * Related posts come from the posts filed under the same tags, so a lookup costs the size of
  * those tags rather than of the whole list (comparing every pair cost 4,000 posts seconds of every build).
  */
 export function postNeighbours<Post extends Listable>(
-  newestFirst: readonly Post[],
+  listed: readonly Post[],
   relatedLimit = 3,
 ): (post: Listable) => Neighbours<Post> {
+  const newestFirst = [...listed].sort(latestPublishedFirst);
   const positions = new Map(newestFirst.map((post, index) => [post.id, index]));
   const postsByTag = new Map<string, number[]>();
   newestFirst.forEach((post, index) => {
@@ -115,8 +122,7 @@ export function postNeighbours<Post extends Listable>(
   });
   // Tags each post shares with the one being looked up; reset to zero after every lookup.
   const shared = new Uint32Array(newestFirst.length);
-  const time = (index: number) => newestFirst[index]!.data.pubDate.getTime();
-  const ranksAbove = (a: number, b: number) => shared[a]! - shared[b]! || time(a) - time(b) || b - a;
+  const ranksAbove = (a: number, b: number) => shared[a]! - shared[b]! || freshestFirst(newestFirst[b]!, newestFirst[a]!);
 
   return (post) => {
     const own = positions.get(post.id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leftOutLine, leftOutPosts, postStatus, selectPublished, shownDate, type Publishable } from './publishing.ts';
+import { postLastModified } from '../seo/last-modified.ts';
+import { freshestFirst, latestPublishedFirst, leftOutLine, leftOutPosts, postStatus, selectPublished, shownDate, type Publishable } from './publishing.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 
@@ -49,6 +50,55 @@ describe('publishing rules', () => {
     { id: 'due-now', status: 'published' },
   ])('calls $id $status', ({ id, status }) => {
     expect(postStatus(posts.find((item) => item.id === id)!, now)).toBe(status);
+  });
+});
+
+describe('the order of lists: freshest first', () => {
+  // The advisory first written in 2011 and rewritten last week, beside posts that were never updated.
+  const advisory = post('advisory', '2011-03-14T00:00:00Z', { updatedDate: new Date('2026-05-28T00:00:00Z') });
+  const fresh = post('fresh', '2026-05-01T00:00:00Z');
+  const older = post('older', '2026-03-01T00:00:00Z');
+  const listedIds = (list: Publishable[]) => ids(selectPublished(list, { now, preview: false }).listed);
+
+  it('lists a post updated recently above a newer post that was never updated', () => {
+    expect(listedIds([older, fresh, advisory])).toEqual(['advisory', 'fresh', 'older']);
+  });
+
+  it('orders the pages the same way as the lists', () => {
+    expect(ids(selectPublished([older, advisory, fresh], { now, preview: false }).pages)).toEqual(['advisory', 'fresh', 'older']);
+  });
+
+  it('orders by exactly the date the sitemap gives each post (its update, else its publication)', () => {
+    const list = [older, fresh, advisory, post('hidden-update', '2025-01-01T00:00:00Z', { updatedDate: new Date('2026-04-01T00:00:00Z') })];
+    const dates = selectPublished(list, { now, preview: false }).listed.map((item) => postLastModified(item).getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('breaks a tie of dates by the later publication, then by id, whatever order the posts came in', () => {
+    const sameDay = new Date('2026-05-28T00:00:00Z');
+    const updated = post('an-update', '2026-01-01T00:00:00Z', { updatedDate: sameDay });
+    const publishedThatDay = post('published-that-day', '2026-05-28T00:00:00Z');
+    const twinB = post('twin-b', '2026-02-01T00:00:00Z');
+    const twinA = post('twin-a', '2026-02-01T00:00:00Z');
+    const expected = ['published-that-day', 'an-update', 'twin-a', 'twin-b'];
+    expect(listedIds([updated, twinB, publishedThatDay, twinA])).toEqual(expected);
+    expect(listedIds([twinA, publishedThatDay, twinB, updated])).toEqual(expected);
+  });
+
+  it('gives the archive and older/newer links publication order instead, where an update moves nothing', () => {
+    expect(ids([older, advisory, fresh].sort(latestPublishedFirst))).toEqual(['fresh', 'older', 'advisory']);
+    expect(ids([older, advisory, fresh].sort(freshestFirst))).toEqual(['advisory', 'fresh', 'older']);
+  });
+
+  it('still never lists a draft, a scheduled or a noindex post, however recently updated', () => {
+    const updatedLately = { updatedDate: new Date('2026-05-31T00:00:00Z') };
+    const list = [
+      fresh,
+      post('draft', '2026-01-01T00:00:00Z', { draft: true, ...updatedLately }),
+      post('scheduled', '2026-07-01T00:00:00Z'),
+      post('hidden', '2026-01-01T00:00:00Z', { noindex: true, ...updatedLately }),
+    ];
+    expect(listedIds(list)).toEqual(['fresh']);
   });
 });
 

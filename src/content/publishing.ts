@@ -1,10 +1,13 @@
 // The publishing rules. Every page, list, feed, sitemap entry and search record asks
 // these functions and nothing else, so a draft or a scheduled post cannot leak anywhere.
 import { toZonedIsoString } from '../lib/dates.ts';
+import { postLastModified } from '../seo/last-modified.ts';
 
 export interface PublishableData {
   draft: boolean;
   pubDate: Date;
+  /** The last meaningful change; never before pubDate (the post schema refuses that). */
+  updatedDate?: Date | undefined;
   noindex: boolean;
 }
 
@@ -29,13 +32,37 @@ export function postStatus(post: { data: Pick<PublishableData, 'draft' | 'pubDat
 }
 
 export interface PublishedPosts<Post extends Publishable> {
-  /** Posts that get a page, newest first. */
+  /** Posts that get a page, freshest first. */
   pages: Post[];
-  /** Posts that appear in lists, tag pages, feeds, the sitemap and search, newest first: published and indexable. */
+  /** Posts that appear in lists, tag pages, feeds, the sitemap and search, freshest first: published and indexable. */
   listed: Post[];
 }
 
-function newestFirst(a: Publishable, b: Publishable): number {
+/** What ordering needs to know of a post. */
+export interface DatedEntry {
+  id: string;
+  data: Pick<PublishableData, 'pubDate' | 'updatedDate'>;
+}
+
+/**
+ * The order of every list of posts (home and list pages, tag pages, the feed): freshest first, by
+ * the date a reader cares about, the post's last update or else its publication (postLastModified,
+ * which also dates the post in the sitemap). A post rewritten this week is news again, wherever it
+ * started. Ties go to the later publication, then to the id, so a build never reorders equals.
+ */
+export function freshestFirst(a: DatedEntry, b: DatedEntry): number {
+  return (
+    postLastModified(b).getTime() - postLastModified(a).getTime() ||
+    b.data.pubDate.getTime() - a.data.pubDate.getTime() ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * Publication order, latest first, for what is a history rather than a reading list: the archive and
+ * a post's older and newer neighbours. Ties go to the id.
+ */
+export function latestPublishedFirst(a: DatedEntry, b: DatedEntry): number {
   return b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id);
 }
 
@@ -46,7 +73,7 @@ export function selectPublished<Post extends Publishable>(
 ): PublishedPosts<Post> {
   const pages = posts
     .filter((post) => context.preview || postStatus(post, context.now) === 'published')
-    .sort(newestFirst);
+    .sort(freshestFirst);
   const listed = pages.filter((post) => postStatus(post, context.now) === 'published' && !post.data.noindex);
   return { pages, listed };
 }

@@ -6,9 +6,10 @@ import { getPublishedPosts } from '../site/posts.ts';
 import { absolute, siteConfig } from '../site/site.ts';
 import { assertNoContentProblems } from '../markdown/content-problems.ts';
 import { feedContent } from '../seo/feed-html.ts';
+import { feedItemFields } from '../seo/feed-item.ts';
 import { routes } from '../seo/urls.ts';
 
-/** The full-content feed of listed posts, with the same canonical URLs as the pages. */
+/** The full-content feed of listed posts in list order (freshest first), with the same canonical URLs as the pages. */
 export const GET: APIRoute = async () => {
   const { listed } = await getPublishedPosts();
   const container = await AstroContainer.create();
@@ -19,12 +20,8 @@ export const GET: APIRoute = async () => {
       assertNoContentProblems(remarkPluginFrontmatter);
       const html = await container.renderToString(Content);
       return {
-        title: post.data.title,
-        link: absolute(routes.post(post.id)),
-        pubDate: post.data.pubDate,
-        description: post.data.description,
+        ...feedItemFields(post.data, absolute(routes.post(post.id)), siteConfig.timezone),
         content: feedContent(html, siteConfig.url),
-        categories: [...post.data.tags],
       };
     }),
   );

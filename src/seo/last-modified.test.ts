@@ -23,8 +23,8 @@ describe('listLastModified', () => {
   it.each([
     { name: 'a list is dated by its newest post', shown: [newest, old], whole: undefined, date: '2026-05-01' },
     { name: 'an older post updated since counts by its update', shown: [newest, updatedOlder, old], whole: undefined, date: '2026-05-20' },
-    { name: 'a later page is dated by the newest publication before it, which shifted it', shown: [old, oldest], whole: [newest, updatedOlder, old, oldest], date: '2026-05-01' },
-    { name: 'a later page with a post updated after every publication takes the update', shown: [updatedOlder, old], whole: [newest, updatedOlder, old], date: '2026-05-20' },
+    { name: 'a later page is dated by the newest publication in the list, which shifted it', shown: [old, oldest], whole: [newest, old, oldest], date: '2026-05-01' },
+    { name: 'a later page is dated by an update elsewhere in the list, which moved that post to the top', shown: [old, oldest], whole: [updatedOlder, newest, old, oldest], date: '2026-05-20' },
     { name: 'the order of the posts does not matter', shown: [oldest, old, newest], whole: undefined, date: '2026-05-01' },
   ])('$name', ({ shown, whole, date }) => {
     expect(listLastModified(shown, whole)).toEqual(new Date(date));

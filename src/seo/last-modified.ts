@@ -6,7 +6,12 @@ export interface DatedPost {
   data: { pubDate: Date; updatedDate?: Date | undefined };
 }
 
-/** A post's update, else its publication: the date its readers care about. */
+/**
+ * A post's update, else its publication: the date its readers care about. It orders every list of
+ * posts (freshestFirst in src/content/publishing.ts) and is the post's sitemap <lastmod>, which the
+ * sitemap reads back from the page's article:modified_time, else article:published_time. The post
+ * schema refuses an update before publication, so this is always the later of the two.
+ */
 export function postLastModified(post: DatedPost): Date {
   return post.data.updatedDate ?? post.data.pubDate;
 }
@@ -16,11 +21,12 @@ const newest = (dates: readonly Date[]): Date | undefined =>
 
 /**
  * When a list page last changed: the newest date of the posts it shows, or, when later than that,
- * the newest publication in the whole list it is a page of, because a new post shifts every later
- * page by one. Undefined for a list with no posts, which has no true date.
+ * the newest date in the whole list it is a page of, because lists run freshest first: a new or
+ * updated post goes to the top and shifts the pages after it by one. Undefined for a list with no
+ * posts, which has no true date.
  */
 export function listLastModified(shown: readonly DatedPost[], whole: readonly DatedPost[] = shown): Date | undefined {
-  return newest([...shown.map(postLastModified), ...whole.map((post) => post.data.pubDate)]);
+  return newest([...shown, ...whole].map(postLastModified));
 }
 
 /**

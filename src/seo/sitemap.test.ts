@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toZonedIsoString } from '../lib/dates.ts';
+import { buildHeadTags } from './head.ts';
+import { postLastModified } from './last-modified.ts';
+import { readHeadFacts } from './page-head.ts';
 import { sitemapEntry } from './sitemap.ts';
+import { testImage, testSite, testUrls } from './test-fixtures.ts';
 
 const site = 'https://example.com/';
 
@@ -14,5 +19,25 @@ describe('sitemapEntry', () => {
     { name: 'a page without canonical', facts: {}, entry: { include: false, reason: 'no canonical URL' } },
   ])('$name', ({ facts, entry }) => {
     expect(sitemapEntry(facts, site)).toEqual(entry);
+  });
+});
+
+describe('a post’s <lastmod>', () => {
+  // The post's head as the layout builds it, read back the way the sitemap integration reads it.
+  const lastmodOf = (data: { pubDate: Date; updatedDate?: Date }) => {
+    const tags = buildHeadTags(
+      { route: '/posts/a/', title: 'A', description: 'A post.', image: testImage, article: { published: data.pubDate, modified: data.updatedDate, tags: [] } },
+      { site: testSite, urls: testUrls, preview: false },
+    );
+    const html = `<head>${tags.filter((tag) => tag.tag === 'meta' || tag.tag === 'link').map((tag) => `<${tag.tag} ${Object.entries(tag.attrs).map(([name, value]) => `${name}="${value}"`).join(' ')}>`).join('')}</head>`;
+    const entry = sitemapEntry(readHeadFacts(html), testSite.url);
+    return entry.include ? entry.lastmod : undefined;
+  };
+
+  it.each([
+    { name: 'is its update when it has one', data: { pubDate: new Date('2011-03-14T00:00:00Z'), updatedDate: new Date('2026-11-28T00:00:00Z') } },
+    { name: 'is its publication when it was never updated', data: { pubDate: new Date('2026-03-10T00:00:00Z') } },
+  ])('$name: the date that orders the lists (postLastModified)', ({ data }) => {
+    expect(lastmodOf(data)).toBe(toZonedIsoString(postLastModified({ data }), testSite.timezone));
   });
 });

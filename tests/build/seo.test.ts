@@ -236,9 +236,9 @@ describe('SEO metadata of a built site', () => {
       // The date written beside the About page's text (src/pages/about.astro), never the build date.
       'about/': iso('2026-11-29T00:00:00+00:00'),
     });
-    // A later list page is not in the sitemap, but still states its date: the newest publication (Plain
-    // post, 10 March), which shifted its posts; Plain post's later update is on page 1, not on this one.
-    expect(page('page/2/index.html').metaByProperty('og:updated_time')).toEqual(['2026-03-10T00:00:00+00:00']);
+    // A later list page is not in the sitemap, but still states its date: the newest change in the list
+    // (Plain post's update, 2 April), which put that post at the top and shifted the posts after it.
+    expect(page('page/2/index.html').metaByProperty('og:updated_time')).toEqual(['2026-04-02T00:00:00+01:00']);
   });
 
   it('keeps a noindex post out of search, lists, tags and the feed, while still building its page', () => {
