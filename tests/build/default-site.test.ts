@@ -77,8 +77,9 @@ describe('the default site', () => {
     expect(entries.filter((entry) => entry.lastmod === undefined).map((entry) => entry.loc)).toEqual([]);
     expect(entries.filter((entry) => entry.lastmod! > '2026-11-29T00:00:00.000Z').map((entry) => `${entry.loc} ${entry.lastmod}`)).toEqual([]);
     const lastmod = (path: string) => entries.find((entry) => entry.loc === `https://urban-haze.example${path}`)?.lastmod;
-    // The home page shows the five newest posts; of those, the home-internet guide changed last (updated 2 November).
-    expect(lastmod('/')).toBe('2026-11-02T00:00:00.000Z');
+    // The home page shows the five freshest posts, first among them the advisory (first published in 2011,
+    // updated 28 November), which is why it leads the list.
+    expect(lastmod('/')).toBe('2026-11-28T00:00:00.000Z');
     // The archive lists every post, among them the advisory (first published in 2011, updated 28 November).
     expect(lastmod('/archive/')).toBe('2026-11-28T00:00:00.000Z');
   });
@@ -97,6 +98,24 @@ describe('the default site', () => {
     expect(offline.output).toMatch(/og-images\] (\d+) cards: \1 rendered/);
     expect(offline.exitCode, offline.output).toBe(0);
     expect(build.exists(ADVISORY)).toBe(true);
+  });
+
+  describe('list order: freshest first, the archive by publication', () => {
+    const ADVISORY_URL = '/posts/windows-firewall-blocked-netsession-win-exe/';
+    const postLinks = (path: string) => [...build.read(path).matchAll(/href="(\/posts\/[^"]+\/)"/g)].map((match) => match[1]!);
+
+    it('puts the advisory, published in 2011 and updated on 28 November, first on the home page and in the feed', () => {
+      expect(postLinks('index.html')[0]).toBe(ADVISORY_URL);
+      const items = [...build.read('rss.xml').matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((match) => new URL(match[1]!).pathname);
+      expect(items[0]).toBe(ADVISORY_URL);
+      expect(build.read('rss.xml')).toMatch(/<pubDate>Mon, 14 Mar 2011 00:00:00 GMT<\/pubDate>[^]*?<atom:updated>2026-11-28T00:00:00\+00:00<\/atom:updated>/);
+    });
+
+    it('keeps it last in the archive, under 2011, where its publication puts it', () => {
+      const archive = build.read('archive/index.html');
+      expect(postLinks('archive/index.html').at(-1)).toBe(ADVISORY_URL);
+      expect(archive.indexOf('id="year-2011"')).toBeLessThan(archive.indexOf(ADVISORY_URL));
+    });
   });
 
   it('links related posts and previous/next posts on post pages', () => {
