@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config/site-schema.ts';
 import { linkOrCopy } from '../lib/files.ts';
 import { createOgRenderer, prepareOgImages } from '../seo/og-cache.ts';
 import { ogCardForPage } from '../seo/og-cards.ts';
-import type { OgCard } from '../seo/og-image.ts';
+import { loadOgLogo, type OgCard } from '../seo/og-image.ts';
 import { distFileCandidates, type UrlPolicy } from '../seo/urls.ts';
 import { builtPageHeads } from './page-heads.ts';
 import { PROJECT_ROOT } from './project-root.ts';
@@ -17,11 +17,13 @@ import { PROJECT_ROOT } from './project-root.ts';
 export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroIntegration {
   const projectRoot = PROJECT_ROOT;
   let cacheDir = join(projectRoot, 'node_modules/.astro');
+  let publicDir = join(projectRoot, 'public');
   return {
     name: 'urban-haze:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
@@ -35,7 +37,10 @@ export function ogImages(options: { site: SiteConfig; urls: UrlPolicy }): AstroI
           }
           cards.set(wanted.url, { card: wanted.card, page });
         }
-        const renderer = createOgRenderer(projectRoot, cacheDir);
+        // The publisher logo is a path in public/ ("/logo.png"), the one the JSON-LD names too.
+        const logoSetting = options.site.publisher.logo;
+        const logo = await loadOgLogo(join(publicDir, decodeURIComponent(logoSetting.replace(/^\/+/, ''))), logoSetting);
+        const renderer = createOgRenderer(projectRoot, cacheDir, logo);
         const stats = await prepareOgImages(renderer, [...cards.values()].map(({ card }) => card));
         [...cards.keys()].forEach((url, index) => {
           linkOrCopy(stats.paths[index]!, join(distDir, distFileCandidates(url, options.urls.site)[0]!));

@@ -1,17 +1,18 @@
 // Cards are cached by a hash of everything that shapes the picture (the card's text, the
-// template's source, the renderer and font versions), so an unchanged post is never drawn twice.
+// template's source and colours, the logo, the renderer and font versions), so an unchanged post is never drawn twice.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { OgCard } from './og-image.ts';
+import type { OgCard, OgLogo } from './og-image.ts';
 import { renderInWorkers } from './og-pool.ts';
 
 export interface OgRenderer {
   projectRoot: string;
-  /** Hash of the template source and the versions of satori, resvg and the font. */
+  /** Hash of the template source, its theme, the logo and the versions of satori, resvg and the font. */
   fingerprint: string;
   cacheDir: string;
+  logo: OgLogo;
 }
 
 export interface OgBatchStats {
@@ -27,13 +28,15 @@ function packageVersion(require: NodeJS.Require, name: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 }
 
-export function createOgRenderer(projectRoot: string, cacheDir: string): OgRenderer {
+export function createOgRenderer(projectRoot: string, cacheDir: string, logo: OgLogo): OgRenderer {
   const require = createRequire(join(projectRoot, 'package.json'));
   const fingerprint = createHash('sha256')
     .update(readFileSync(join(projectRoot, 'src/seo/og-image.ts')))
+    .update(readFileSync(join(projectRoot, 'src/seo/og-theme.ts')))
+    .update(logo.png)
     .update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => packageVersion(require, name)).join(','))
     .digest('hex');
-  return { projectRoot, fingerprint, cacheDir: join(cacheDir, 'og-images') };
+  return { projectRoot, fingerprint, cacheDir: join(cacheDir, 'og-images'), logo };
 }
 
 export function ogCacheKey(card: OgCard, fingerprint: string): string {
@@ -59,7 +62,7 @@ export async function prepareOgImages(
   });
   await renderInWorkers(
     [...missing].map(([path, card]) => ({ path, card })),
-    { projectRoot: renderer.projectRoot, ...options },
+    { projectRoot: renderer.projectRoot, logo: renderer.logo, ...options },
   );
   return { paths, total: cards.length, rendered: missing.size, cached: cards.length - missing.size, milliseconds: Math.round(performance.now() - started) };
 }

@@ -1,10 +1,13 @@
 // Open Graph cards: 1200×630 PNGs drawn with satori (layout to SVG) and resvg (SVG to PNG),
 // in Inter from the @fontsource package, so a build needs no network and no system fonts.
-import { readFileSync } from 'node:fs';
+// Colours and weights are tokens in og-theme.ts.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
+import { OG_FONT_WEIGHTS, OG_THEME } from './og-theme.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -20,20 +23,33 @@ export interface OgCard {
 export interface OgFont {
   name: string;
   data: Buffer;
-  weight: 400 | 700;
+  weight: (typeof OG_FONT_WEIGHTS)[number];
   style: 'normal';
 }
+
+/** The site's logo, as the PNG the cards embed. */
+export interface OgLogo {
+  png: Uint8Array;
+}
+
+// The card's frame, in pixels: the accent band down the left edge and the padding inside it.
+const BAND = 24;
+const PADDING = { x: 80, y: 64 };
+const OG_LOGO_SIZE = 64;
+
+/** Where the logo sits on the card: the top-left corner of the content box, before the site name. */
+export const OG_LOGO_BOX = { left: BAND + PADDING.x, top: PADDING.y, size: OG_LOGO_SIZE } as const;
 
 // Inter's subsets cover Latin, Cyrillic, Greek and Vietnamese; satori falls back between them per glyph.
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
 
-/** Loads Inter 400 and 700 from node_modules, resolved from the project root. */
+/** Loads Inter in the cards' weights from node_modules, resolved from the project root. */
 export function loadOgFonts(projectRoot: string): OgFont[] {
   const require = createRequire(join(projectRoot, 'package.json'));
   const files = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
   return SUBSETS.flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({
-      name: 'Inter',
+    OG_FONT_WEIGHTS.map((weight) => ({
+      name: OG_THEME.font,
       data: readFileSync(join(files, `inter-${subset}-${weight}-normal.woff`)),
       weight,
       style: 'normal' as const,
@@ -51,9 +67,24 @@ export function titleFontSize(title: string): number {
   return 40;
 }
 
+/**
+ * Reads the site's logo (the publisher logo in public/, any format sharp reads, SVG too) and
+ * rasterises it at twice its size on the card. satori draws only what reaches it as image data.
+ */
+export async function loadOgLogo(file: string, setting: string): Promise<OgLogo> {
+  if (!existsSync(file)) {
+    throw new Error(`The social cards show the site’s logo (publisher.logo "${setting}"), but ${file} does not exist: save the logo there, or correct publisher.logo in the site config.`);
+  }
+  const png = await sharp(file)
+    .resize(OG_LOGO_SIZE * 2, OG_LOGO_SIZE * 2, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
+    .png()
+    .toBuffer();
+  return { png: new Uint8Array(png) };
+}
+
 interface Element {
   type: string;
-  props: { style: Record<string, string | number>; children?: string | Element | Element[] };
+  props: { style: Record<string, string | number>; children?: string | Element | Element[]; src?: string; width?: number; height?: number };
 }
 
 const element = (type: string, style: Element['props']['style'], children?: Element['props']['children']): Element => ({
@@ -61,7 +92,17 @@ const element = (type: string, style: Element['props']['style'], children?: Elem
   props: children === undefined ? { style } : { style, children },
 });
 
-function cardTree(card: OgCard): Element {
+const logoElement = (logo: OgLogo): Element => ({
+  type: 'img',
+  props: {
+    src: `data:image/png;base64,${Buffer.from(logo.png).toString('base64')}`,
+    width: OG_LOGO_SIZE,
+    height: OG_LOGO_SIZE,
+    style: { width: OG_LOGO_SIZE, height: OG_LOGO_SIZE, marginRight: 20 },
+  },
+});
+
+function cardTree(card: OgCard, logo: OgLogo): Element {
   return element(
     'div',
     {
@@ -70,32 +111,32 @@ function cardTree(card: OgCard): Element {
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: '64px 80px',
+      padding: `${PADDING.y}px ${PADDING.x}px`,
       // Without border-box, the padding pushes text past the right edge.
       boxSizing: 'border-box',
       // Flat colours: a gradient made each card ~170 KB, a flat one ~30 KB, which every build writes.
-      backgroundColor: '#0b2540',
-      borderLeft: '24px solid #4aa3ff',
-      color: '#ffffff',
-      fontFamily: 'Inter',
+      backgroundColor: OG_THEME.background,
+      borderLeft: `${BAND}px solid ${OG_THEME.accent}`,
+      color: OG_THEME.text,
+      fontFamily: OG_THEME.font,
     },
     [
-      element('div', { display: 'flex', alignItems: 'center', fontSize: 34, fontWeight: 700, color: '#cfe6ff' }, [
-        element('div', { width: 44, height: 44, borderRadius: 10, backgroundColor: '#ffffff', marginRight: 18 }),
+      element('div', { display: 'flex', alignItems: 'center', fontSize: 36, fontWeight: OG_THEME.weights.siteName, letterSpacing: '-0.01em' }, [
+        logoElement(logo),
         element('div', { display: 'flex' }, card.siteName),
       ]),
       element(
         'div',
-        { display: 'block', fontSize: titleFontSize(card.title), fontWeight: 700, lineHeight: 1.15, lineClamp: 6 },
+        { display: 'block', fontSize: titleFontSize(card.title), fontWeight: OG_THEME.weights.title, lineHeight: 1.15, letterSpacing: '-0.02em', lineClamp: 6 },
         card.title,
       ),
-      element('div', { display: 'flex', fontSize: 28, fontWeight: 400, color: '#dbe8f5' }, card.footer),
+      element('div', { display: 'flex', fontSize: 28, fontWeight: OG_THEME.weights.footer, color: OG_THEME.muted }, card.footer),
     ],
   );
 }
 
 /** Draws one card as a PNG. */
-export async function renderOgImage(card: OgCard, fonts: OgFont[]): Promise<Buffer> {
-  const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+export async function renderOgImage(card: OgCard, fonts: OgFont[], logo: OgLogo): Promise<Buffer> {
+  const svg = await satori(cardTree(card, logo) as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
 }

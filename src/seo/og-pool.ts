@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { OgWorkerJob } from './og-worker.ts';
+import type { OgLogo } from './og-image.ts';
+import type { OgWorkerData, OgWorkerJob } from './og-worker.ts';
 
 export interface OgPoolOptions {
   projectRoot: string;
+  logo: OgLogo;
   /** Worker threads; defaults to one per core, at most 4. */
   threads?: number;
   /** Cards a worker draws before it is replaced, bounding its memory. */
@@ -21,7 +23,8 @@ export async function renderInWorkers(jobs: readonly OgWorkerJob[], options: OgP
 
   const runLane = async (): Promise<void> => {
     while (next < jobs.length) {
-      const worker = new Worker(script, { workerData: { projectRoot: options.projectRoot } });
+      const workerData: OgWorkerData = { projectRoot: options.projectRoot, logo: options.logo };
+      const worker = new Worker(script, { workerData });
       try {
         for (let drawn = 0; drawn < cardsPerWorker && next < jobs.length; drawn++) {
           const job = jobs[next++]!;

@@ -4,7 +4,12 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadOgFonts, renderOgImage, type OgCard } from './og-image.ts';
+import { loadOgFonts, renderOgImage, type OgCard, type OgLogo } from './og-image.ts';
+
+export interface OgWorkerData {
+  projectRoot: string;
+  logo: OgLogo;
+}
 
 export interface OgWorkerJob {
   card: OgCard;
@@ -12,11 +17,12 @@ export interface OgWorkerJob {
   path: string;
 }
 
-const fonts = loadOgFonts((workerData as { projectRoot: string }).projectRoot);
+const { projectRoot, logo } = workerData as OgWorkerData;
+const fonts = loadOgFonts(projectRoot);
 
 parentPort?.on('message', async (job: OgWorkerJob) => {
   try {
-    const png = await renderOgImage(job.card, fonts);
+    const png = await renderOgImage(job.card, fonts, logo);
     mkdirSync(dirname(job.path), { recursive: true });
     const partial = `${job.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(partial, png);
