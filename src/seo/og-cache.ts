@@ -1,10 +1,10 @@
 // Cards are cached by a hash of everything that shapes the picture (the card's text, the
-// template's source and colours, the logo, the renderer and font versions), so an unchanged post is never drawn twice.
+// template's source and colours, the logo, the cover, the renderer and font versions), so an unchanged post is never drawn twice.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { OgCard, OgLogo } from './og-image.ts';
+import { ogImageType, type OgDrawing, type OgLogo } from './og-image.ts';
 import { renderInWorkers } from './og-pool.ts';
 
 export interface OgRenderer {
@@ -39,30 +39,33 @@ export function createOgRenderer(projectRoot: string, cacheDir: string, logo: Og
   return { projectRoot, fingerprint, cacheDir: join(cacheDir, 'og-images'), logo };
 }
 
-export function ogCacheKey(card: OgCard, fingerprint: string): string {
-  return createHash('sha256').update(fingerprint).update(JSON.stringify(card)).digest('hex').slice(0, 32);
+/** The cover's bytes count, not only its path: a replaced photo may keep its file name. */
+export function ogCacheKey({ card, cover }: OgDrawing, fingerprint: string): string {
+  const hash = createHash('sha256').update(fingerprint).update(JSON.stringify(card));
+  if (cover) hash.update('\0cover\0').update(cover);
+  return hash.digest('hex').slice(0, 32);
 }
 
-/** Where the card's PNG is kept in the cache. */
-export function ogCachePath(renderer: OgRenderer, card: OgCard): string {
-  return join(renderer.cacheDir, `${ogCacheKey(card, renderer.fingerprint)}.png`);
+/** Where the card's image is kept in the cache. */
+export function ogCachePath(renderer: OgRenderer, drawing: OgDrawing): string {
+  return join(renderer.cacheDir, `${ogCacheKey(drawing, renderer.fingerprint)}.${ogImageType(drawing.card).extension}`);
 }
 
 /** Makes sure every card is in the cache, drawing the missing ones on worker threads. */
 export async function prepareOgImages(
   renderer: OgRenderer,
-  cards: readonly OgCard[],
+  jobs: readonly OgDrawing[],
   options: { threads?: number } = {},
 ): Promise<OgBatchStats> {
   const started = performance.now();
-  const paths = cards.map((card) => ogCachePath(renderer, card));
-  const missing = new Map<string, OgCard>();
-  cards.forEach((card, index) => {
-    if (!existsSync(paths[index]!)) missing.set(paths[index]!, card);
+  const paths = jobs.map((drawing) => ogCachePath(renderer, drawing));
+  const missing = new Map<string, OgDrawing>();
+  jobs.forEach((drawing, index) => {
+    if (!existsSync(paths[index]!)) missing.set(paths[index]!, drawing);
   });
   await renderInWorkers(
-    [...missing].map(([path, card]) => ({ path, card })),
+    [...missing].map(([path, drawing]) => ({ path, drawing })),
     { projectRoot: renderer.projectRoot, logo: renderer.logo, ...options },
   );
-  return { paths, total: cards.length, rendered: missing.size, cached: cards.length - missing.size, milliseconds: Math.round(performance.now() - started) };
+  return { paths, total: jobs.length, rendered: missing.size, cached: jobs.length - missing.size, milliseconds: Math.round(performance.now() - started) };
 }

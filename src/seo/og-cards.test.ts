@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ogCardForPage, siteCard } from './og-cards.ts';
+import { ogCardForPage, ogCardRoutes, siteCard } from './og-cards.ts';
 import { testSite, testUrls } from './test-fixtures.ts';
 
 const context = { site: testSite, urls: testUrls };
@@ -27,6 +27,12 @@ describe('ogCardForPage', () => {
     expect(ogCardForPage({ ogImage: 'https://example.com/blog/og/posts/a.png', ogTitle: 'A' }, { site: testSite, urls })?.url).toBe(
       'https://example.com/blog/og/posts/a.png',
     );
+  });
+
+  it('draws a post’s card on the cover its og:image names, a path in dist/', () => {
+    const wanted = ogCardForPage({ ogImage: 'https://example.com/og/covers/_astro/hero.abc_x.jpeg', ogTitle: 'A post', published: '2026-03-10T00:00:00+00:00' }, context);
+    expect(wanted?.card).toEqual({ siteName: 'Example Site', title: 'A post', footer: '10 March 2026 · example.com', cover: '_astro/hero.abc_x.jpeg' });
+    expect(ogCardRoutes.cover('/_astro/hero.abc_x.jpeg')).toBe('/og/covers/_astro/hero.abc_x.jpeg');
   });
 
   it('gives every other page the site card', () => {

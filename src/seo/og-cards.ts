@@ -8,10 +8,17 @@ import { absoluteUrl, type RoutePath, type UrlPolicy } from './urls.ts';
 
 const OG_FOLDER = 'og/';
 
+const COVERS = `${OG_FOLDER}covers/`;
+
 export const ogCardRoutes = {
   /** The card of every page that is not a post. */
   site: `/${OG_FOLDER}site.png`,
   post: (slug: string): RoutePath => `/${OG_FOLDER}posts/${slug}.png`,
+  /**
+   * The card drawn on a post's cover, named after the cover's cropped file (a path in dist/, such as
+   * `_astro/hero.x.jpg`), so the page's og:image alone says which photo the card is drawn on.
+   */
+  cover: (coverFile: string): RoutePath => `/${COVERS}${coverFile.replace(/^\/+/, '')}`,
 } as const;
 
 export interface CardFacts {
@@ -37,9 +44,11 @@ export function ogCardForPage(facts: CardFacts, { site, urls }: CardContext): { 
   const folder = new URL(OG_FOLDER, urls.site.replace(/\/?$/, '/')).href;
   if (!url?.startsWith(folder)) return undefined;
   if (url === absoluteUrl(ogCardRoutes.site, urls)) return { url, card: siteCard(site) };
+  const coverFile = url.startsWith(`${folder}covers/`) ? decodeURIComponent(url.slice(`${folder}covers/`.length)) : undefined;
   const when = facts.modified ?? facts.published;
   const date = when ? formatDisplayDate(new Date(when), site.language, site.timezone) : undefined;
   const dated = date ? (facts.modified ? `Updated ${date}` : date) : undefined;
   const domain = new URL(site.url).host;
-  return { url, card: { siteName: site.title, title: facts.ogTitle ?? site.title, footer: dated ? `${dated} · ${domain}` : domain } };
+  const card = { siteName: site.title, title: facts.ogTitle ?? site.title, footer: dated ? `${dated} · ${domain}` : domain };
+  return { url, card: coverFile ? { ...card, cover: coverFile } : card };
 }

@@ -70,6 +70,57 @@ describe('renderOgImage', () => {
   });
 });
 
+describe('a card drawn on a post’s cover', () => {
+  const onCover = { ...card, cover: '_astro/hero.abc.jpg' };
+  const photo = (colour: string) => sharp({ create: { width: OG_WIDTH, height: OG_HEIGHT, channels: 3, background: colour } }).jpeg().toBuffer();
+  const colourAt = async (image: Buffer, x: number, y: number) => [...(await pixels(image, { left: x, top: y, size: 1 }))];
+  const near = (actual: number[], hex: string) => {
+    const expected = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+    return actual.every((value, index) => Math.abs(value - expected[index]!) <= 6);
+  };
+
+  it('is a 1200×630 JPEG showing the cover above and the title panel below', async () => {
+    const drawn = await renderOgImage(onCover, fonts, logo, await photo('#2e7d32'));
+    expect(await sharp(drawn).metadata()).toMatchObject({ format: 'jpeg', width: OG_WIDTH, height: OG_HEIGHT });
+    expect(near(await colourAt(drawn, 600, 40), '#2e7d32')).toBe(true);
+    expect(near(await colourAt(drawn, OG_WIDTH - 8, OG_HEIGHT - 8), OG_THEME.cover.panel)).toBe(true);
+  });
+
+  it('puts the text on the same opaque panel over a white photo and a black one, so any cover stays legible', async () => {
+    const onWhite = await renderOgImage(onCover, fonts, logo, await photo('#ffffff'));
+    const onBlack = await renderOgImage(onCover, fonts, logo, await photo('#000000'));
+    // The panel's lower half, where the title and footer are: identical whatever the photo.
+    const panel = async (image: Buffer) => sharp(image).extract({ left: 0, top: OG_HEIGHT - 160, width: OG_WIDTH, height: 160 }).raw().toBuffer();
+    expect(meanDifference(await panel(onWhite), await panel(onBlack))).toBeLessThan(1);
+    expect(near(await colourAt(onWhite, 600, 40), '#ffffff') && near(await colourAt(onBlack, 600, 40), '#000000')).toBe(true);
+  });
+
+  it('refuses to draw a card that names a cover it was not given', async () => {
+    await expect(renderOgImage(onCover, fonts, logo)).rejects.toThrow('is drawn on _astro/hero.abc.jpg, which was not given');
+  });
+});
+
+describe('the card colours', () => {
+  // WCAG 2.2 contrast ratio of two #rrggbb colours.
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+
+  it.each([
+    { name: 'the title on the card', text: OG_THEME.text, background: OG_THEME.background },
+    { name: 'the date line on the card', text: OG_THEME.muted, background: OG_THEME.background },
+    { name: 'the title on a cover’s panel', text: OG_THEME.cover.text, background: OG_THEME.cover.panel },
+    { name: 'the date line on a cover’s panel', text: OG_THEME.cover.muted, background: OG_THEME.cover.panel },
+  ])('give $name at least the 4.5:1 contrast of WCAG AA', ({ text, background }) => {
+    expect(contrast(text, background)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
 describe('the OG image cache', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
   afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -80,8 +131,9 @@ describe('the OG image cache', () => {
 
   it('draws each card once and serves it from the cache afterwards', async () => {
     const renderer = createOgRenderer(projectRoot, cacheDir, logo);
-    expect(await prepareOgImages(renderer, cards)).toMatchObject({ total: 2, rendered: 2, cached: 0 });
-    expect(await prepareOgImages(renderer, cards)).toMatchObject({ total: 2, rendered: 0, cached: 2 });
+    const drawings = cards.map((card) => ({ card }));
+    expect(await prepareOgImages(renderer, drawings)).toMatchObject({ total: 2, rendered: 2, cached: 0 });
+    expect(await prepareOgImages(renderer, drawings)).toMatchObject({ total: 2, rendered: 0, cached: 2 });
     expect(readdirSync(join(cacheDir, 'og-images')).filter((file) => file.endsWith('.png'))).toHaveLength(2);
   });
 
@@ -91,10 +143,16 @@ describe('the OG image cache', () => {
   });
 
   it('changes the key when anything shown on the card or the template changes', () => {
-    const base = ogCacheKey(cards[0]!, 'fingerprint-1');
-    expect(ogCacheKey({ ...cards[0]!, title: 'First!' }, 'fingerprint-1')).not.toBe(base);
-    expect(ogCacheKey({ ...cards[0]!, footer: 'changed' }, 'fingerprint-1')).not.toBe(base);
-    expect(ogCacheKey(cards[0]!, 'fingerprint-2')).not.toBe(base);
-    expect(ogCacheKey({ ...cards[0]! }, 'fingerprint-1')).toBe(base);
+    const first = cards[0]!;
+    const base = ogCacheKey({ card: first }, 'fingerprint-1');
+    expect(ogCacheKey({ card: { ...first, title: 'First!' } }, 'fingerprint-1')).not.toBe(base);
+    expect(ogCacheKey({ card: { ...first, footer: 'changed' } }, 'fingerprint-1')).not.toBe(base);
+    expect(ogCacheKey({ card: first }, 'fingerprint-2')).not.toBe(base);
+    expect(ogCacheKey({ card: { ...first } }, 'fingerprint-1')).toBe(base);
+  });
+
+  it('changes the key when a cover is replaced by another photo under the same file name', () => {
+    const card = { ...cards[0]!, cover: '_astro/hero.abc.jpg' };
+    expect(ogCacheKey({ card, cover: new Uint8Array([1, 2, 3]) }, 'f')).not.toBe(ogCacheKey({ card, cover: new Uint8Array([1, 2, 4]) }, 'f'));
   });
 });

@@ -1,6 +1,7 @@
-// Open Graph cards: 1200×630 PNGs drawn with satori (layout to SVG) and resvg (SVG to PNG),
+// Open Graph cards: 1200×630 images drawn with satori (layout to SVG) and resvg (SVG to PNG),
 // in Inter from the @fontsource package, so a build needs no network and no system fonts.
-// Colours and weights are tokens in og-theme.ts.
+// Colours and weights are tokens in og-theme.ts. A post with a raster cover gets its card drawn
+// on the cover: the photo above, the title on an opaque panel below, so any photo stays legible.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,7 +19,19 @@ export interface OgCard {
   title: string;
   /** Bottom line, e.g. the publication date and the site's domain. */
   footer: string;
+  /** The post's cover, already cropped to 1200×630, as a path in dist/ (`_astro/hero.x.jpg`): the card is drawn on it. */
+  cover?: string;
 }
+
+/** A card and the bytes of its cover, when it has one: all a worker needs to draw it. */
+export interface OgDrawing {
+  card: OgCard;
+  cover?: Uint8Array;
+}
+
+/** The file type a card is written as: a photo compresses as JPEG, flat colour and text as PNG. */
+export const ogImageType = (card: Pick<OgCard, 'cover'>): { extension: 'jpg' | 'png'; mime: 'image/jpeg' | 'image/png' } =>
+  card.cover ? { extension: 'jpg', mime: 'image/jpeg' } : { extension: 'png', mime: 'image/png' };
 
 export interface OgFont {
   name: string;
@@ -39,6 +52,11 @@ const OG_LOGO_SIZE = 64;
 
 /** Where the logo sits on the card: the top-left corner of the content box, before the site name. */
 export const OG_LOGO_BOX = { left: BAND + PADDING.x, top: PADDING.y, size: OG_LOGO_SIZE } as const;
+
+// On a cover, the panel's padding and the longest title kept (in lines), so the photo keeps the top half.
+const COVER_PADDING = { x: 64, top: 32, bottom: 36 };
+const COVER_TITLE_LINES = 3;
+const COVER_LOGO_SIZE = 44;
 
 // Inter's subsets cover Latin, Cyrillic, Greek and Vietnamese; satori falls back between them per glyph.
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
@@ -82,6 +100,11 @@ export async function loadOgLogo(file: string, setting: string): Promise<OgLogo>
   return { png: new Uint8Array(png) };
 }
 
+const dataUri = (bytes: Uint8Array): string => {
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  return `data:image/${jpeg ? 'jpeg' : 'png'};base64,${Buffer.from(bytes).toString('base64')}`;
+};
+
 interface Element {
   type: string;
   props: { style: Record<string, string | number>; children?: string | Element | Element[]; src?: string; width?: number; height?: number };
@@ -92,15 +115,55 @@ const element = (type: string, style: Element['props']['style'], children?: Elem
   props: children === undefined ? { style } : { style, children },
 });
 
-const logoElement = (logo: OgLogo): Element => ({
+const image = (bytes: Uint8Array, width: number, height: number, style: Element['props']['style']): Element => ({
   type: 'img',
-  props: {
-    src: `data:image/png;base64,${Buffer.from(logo.png).toString('base64')}`,
-    width: OG_LOGO_SIZE,
-    height: OG_LOGO_SIZE,
-    style: { width: OG_LOGO_SIZE, height: OG_LOGO_SIZE, marginRight: 20 },
-  },
+  props: { src: dataUri(bytes), width, height, style: { width, height, ...style } },
 });
+
+const logoElement = (logo: OgLogo, size = OG_LOGO_SIZE): Element => image(logo.png, size, size, { marginRight: Math.round(size / 3) });
+
+/** The card drawn on a cover: the photo fills it, and the text sits on an opaque panel along the bottom. */
+function coverTree(card: OgCard, logo: OgLogo, cover: Uint8Array): Element {
+  const { cover: colours } = OG_THEME;
+  return element('div', { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'flex-end', fontFamily: OG_THEME.font }, [
+    image(cover, OG_WIDTH, OG_HEIGHT, { position: 'absolute', top: 0, left: 0 }),
+    element(
+      'div',
+      {
+        // Positioned, like the photo, so it is painted after it: on top.
+        position: 'relative',
+        display: 'flex',
+        flexDirection: 'column',
+        width: '100%',
+        padding: `${COVER_PADDING.top}px ${COVER_PADDING.x}px ${COVER_PADDING.bottom}px`,
+        boxSizing: 'border-box',
+        backgroundColor: colours.panel,
+        borderLeft: `${BAND}px solid ${OG_THEME.accent}`,
+        color: colours.text,
+      },
+      [
+        element('div', { display: 'flex', alignItems: 'center', fontSize: 28, fontWeight: OG_THEME.weights.siteName, letterSpacing: '-0.01em' }, [
+          logoElement(logo, COVER_LOGO_SIZE),
+          element('div', { display: 'flex' }, card.siteName),
+        ]),
+        element(
+          'div',
+          {
+            display: 'block',
+            marginTop: 14,
+            fontSize: Math.min(titleFontSize(card.title), 50),
+            fontWeight: OG_THEME.weights.title,
+            lineHeight: 1.15,
+            letterSpacing: '-0.02em',
+            lineClamp: COVER_TITLE_LINES,
+          },
+          card.title,
+        ),
+        element('div', { display: 'flex', marginTop: 14, fontSize: 24, fontWeight: OG_THEME.weights.footer, color: colours.muted }, card.footer),
+      ],
+    ),
+  ]);
+}
 
 function cardTree(card: OgCard, logo: OgLogo): Element {
   return element(
@@ -135,8 +198,15 @@ function cardTree(card: OgCard, logo: OgLogo): Element {
   );
 }
 
-/** Draws one card as a PNG. */
-export async function renderOgImage(card: OgCard, fonts: OgFont[], logo: OgLogo): Promise<Buffer> {
-  const svg = await satori(cardTree(card, logo) as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+/**
+ * Draws one card: a PNG, or, on a cover (`card.cover`, whose bytes are `cover`), a JPEG. A card
+ * naming a cover is never drawn without it.
+ */
+export async function renderOgImage(card: OgCard, fonts: OgFont[], logo: OgLogo, cover?: Uint8Array): Promise<Buffer> {
+  if (card.cover && !cover) throw new Error(`the card "${card.title}" is drawn on ${card.cover}, which was not given`);
+  const tree = card.cover && cover ? coverTree(card, logo, cover) : cardTree(card, logo);
+  const svg = await satori(tree as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+  // A photo as PNG is ~1 MB; as JPEG at this quality ~100 KB with the text still crisp.
+  return card.cover ? sharp(png).jpeg({ quality: 86, mozjpeg: true }).toBuffer() : png;
 }

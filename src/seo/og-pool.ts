@@ -34,7 +34,7 @@ export async function renderInWorkers(jobs: readonly OgWorkerJob[], options: OgP
             worker.postMessage(job);
           });
           worker.removeAllListeners('error');
-          if (!reply.ok) throw new Error(`Could not draw the OG image "${job.card.title}": ${reply.message}`);
+          if (!reply.ok) throw new Error(`Could not draw the OG image "${job.drawing.card.title}": ${reply.message}`);
         }
       } finally {
         await worker.terminate();

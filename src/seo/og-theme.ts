@@ -9,6 +9,8 @@ export const OG_THEME = {
   muted: '#52575f',
   /** The band down the left edge, in the logo's blue. */
   accent: '#0b5cad',
+  /** A card drawn on a post's cover: the site's dark palette, on an opaque panel so any photo keeps it legible. */
+  cover: { panel: '#14161a', text: '#e8e9eb', muted: '#a9afb8' },
   font: 'Inter',
   weights: { siteName: 800, title: 700, footer: 400 },
 } as const;

@@ -4,7 +4,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadOgFonts, renderOgImage, type OgCard, type OgLogo } from './og-image.ts';
+import { loadOgFonts, renderOgImage, type OgDrawing, type OgLogo } from './og-image.ts';
 
 export interface OgWorkerData {
   projectRoot: string;
@@ -12,7 +12,7 @@ export interface OgWorkerData {
 }
 
 export interface OgWorkerJob {
-  card: OgCard;
+  drawing: OgDrawing;
   /** Where the PNG goes (written atomically). */
   path: string;
 }
@@ -22,7 +22,7 @@ const fonts = loadOgFonts(projectRoot);
 
 parentPort?.on('message', async (job: OgWorkerJob) => {
   try {
-    const png = await renderOgImage(job.card, fonts, logo);
+    const png = await renderOgImage(job.drawing.card, fonts, logo, job.drawing.cover);
     mkdirSync(dirname(job.path), { recursive: true });
     const partial = `${job.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(partial, png);

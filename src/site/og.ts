@@ -1,19 +1,19 @@
-// The social image each page names in its head: its raster hero, its generated card, or the
-// site card. The cards themselves are drawn after the build (src/integrations/og-images.ts).
+// The social image each page names in its head: its card drawn on its raster hero, its generated
+// card, or the site card. The cards themselves are drawn after the build (src/integrations/og-images.ts).
 import type { CollectionEntry } from 'astro:content';
 import { getImage } from 'astro:assets';
 import type { SocialImage } from '../seo/head.ts';
 import { ogCardRoutes } from '../seo/og-cards.ts';
-import { OG_HEIGHT, OG_WIDTH } from '../seo/og-image.ts';
+import { OG_HEIGHT, OG_WIDTH, ogImageType } from '../seo/og-image.ts';
 import type { RoutePath } from '../seo/urls.ts';
 import { absolute, siteConfig } from './site.ts';
 
-const card = (route: RoutePath, alt: string): SocialImage => ({
+const card = (route: RoutePath, alt: string, type = 'image/png'): SocialImage => ({
   url: absolute(route),
   width: OG_WIDTH,
   height: OG_HEIGHT,
   alt,
-  type: 'image/png',
+  type,
 });
 
 // Without generated cards, a static 1200×630 card from public/ stands in.
@@ -23,12 +23,20 @@ export const siteSocialImage: SocialImage = siteConfig.features.ogImages
 
 const RASTER = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif']);
 
-/** A post's social image: its raster hero cropped to 1200×630 when it has one, else its generated card. */
+/**
+ * A post's social image. With a raster hero: the hero cropped to 1200×630 with the post's card drawn
+ * on it (the crop alone when generated cards are off). Otherwise its generated card.
+ */
 export async function postSocialImage(post: CollectionEntry<'posts'>): Promise<SocialImage> {
   const hero = post.data.hero;
   if (hero && RASTER.has(hero.src.format)) {
     const image = await getImage({ src: hero.src, width: OG_WIDTH, height: OG_HEIGHT, fit: 'cover', format: 'jpeg' });
-    return { url: new URL(image.src, siteConfig.url).href, width: OG_WIDTH, height: OG_HEIGHT, alt: hero.alt, type: 'image/jpeg' };
+    const cropUrl = new URL(image.src, siteConfig.url);
+    if (!siteConfig.features.ogImages) return { url: cropUrl.href, width: OG_WIDTH, height: OG_HEIGHT, alt: hero.alt, type: 'image/jpeg' };
+    // The crop's path in dist/, which has no base path: /blog/_astro/x.jpg is dist/_astro/x.jpg.
+    const coverFile = decodeURIComponent(cropUrl.pathname.slice(new URL(siteConfig.url).pathname.length));
+    const route = ogCardRoutes.cover(coverFile);
+    return card(route, `${hero.alt}, under the title “${post.data.title}” (${siteConfig.title})`, ogImageType({ cover: coverFile }).mime);
   }
   return siteConfig.features.ogImages ? card(ogCardRoutes.post(post.id), `${post.data.title} (${siteConfig.title})`) : siteSocialImage;
 }

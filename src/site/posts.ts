@@ -8,8 +8,8 @@ export type Post = CollectionEntry<'posts'>;
 let cached: Promise<PublishedPosts<Post>> | undefined;
 
 /**
- * The published posts, by the one publishing rule. `astro dev` also builds drafts and
- * scheduled posts so their authors can preview them; a build never does.
+ * The published posts, by the one publishing rule, freshest first (freshestFirst). `astro dev` also
+ * builds drafts and scheduled posts so their authors can preview them; a build never does.
  */
 export function getPublishedPosts(): Promise<PublishedPosts<Post>> {
   const load = async () =>
@@ -33,7 +33,10 @@ export function tagsWithPages(listed: readonly Post[]): ReadonlySet<string> {
 
 const neighbourIndexes = new WeakMap<readonly Post[], (post: Post) => Neighbours<Post>>();
 
-/** A post's older, newer and related posts among the listed ones, from an index built once per build. */
+/**
+ * A post's older and newer posts (by publication) and related posts among the listed ones, from an
+ * index built once per build.
+ */
 export function neighboursOf(post: Post, listed: readonly Post[]): Neighbours<Post> {
   let lookup = neighbourIndexes.get(listed);
   if (!lookup) {

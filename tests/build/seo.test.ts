@@ -111,10 +111,16 @@ describe('SEO metadata of a built site', () => {
     }
   });
 
-  it('uses a post’s raster hero as its social image, cropped to 1200×630', () => {
+  it('draws a post’s card on its raster hero, cropped to 1200×630: the photo above, the title panel below', async () => {
     const image = page(postPath('with-hero')).metaByProperty('og:image')[0]!;
-    expect(image).toMatch(/^https:\/\/urban-haze\.example\/_astro\/hero\.[^/]+\.jpe?g$/);
-    expect(page(postPath('with-hero')).metaByProperty('og:image:alt')).toEqual(['A blue rectangle']);
+    expect(image).toMatch(/^https:\/\/urban-haze\.example\/og\/covers\/_astro\/hero\.[^/]+\.jpe?g$/);
+    expect(page(postPath('with-hero')).metaByProperty('og:image:type')).toEqual(['image/jpeg']);
+    expect(page(postPath('with-hero')).metaByProperty('og:image:alt')).toEqual(['A blue rectangle, under the title “Post with a hero” (Urban Haze)']);
+    const card = readFileSync(join(build.dist, new URL(image).pathname));
+    const at = async (top: number) => [...(await sharp(card).extract({ left: 600, top, width: 1, height: 1 }).raw().toBuffer())];
+    // The hero is a flat #336699 (51, 102, 153); the panel is the cover token's dark grey.
+    expect((await at(40)).map((value, index) => Math.abs(value - [51, 102, 153][index]!) <= 8)).toEqual([true, true, true]);
+    expect((await at(625)).every((value) => value < 40)).toBe(true);
   });
 
   it('describes posts with a BlogPosting whose dates match the dates shown on the page', () => {
