@@ -8,6 +8,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { SiteConfig } from '../config/site-schema.ts';
 import { basePathOf, urlPolicyOf } from '../seo/urls.ts';
 import { postHtmlSchema } from './post-html-schema.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFigures from './rehype-figures.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
@@ -47,6 +48,8 @@ export function markdownPipeline(
       // After the image attributes, which take a "=WxH" size off a title before it becomes a caption.
       rehypeFigures,
       rehypeScrollRegions,
+      // Around the labelled code blocks: the bar that names the language and holds the Copy button.
+      rehypeCodeBlocks,
       // Last: the one sanitizer of post HTML, so the page and the feed carry only what post-html-schema.ts allows.
       [rehypeSanitize, postHtmlSchema({ frameHosts: config.embeds.frameHosts })],
     ],
