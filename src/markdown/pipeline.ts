@@ -8,7 +8,9 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { SiteConfig } from '../config/site-schema.ts';
 import { basePathOf, urlPolicyOf } from '../seo/urls.ts';
 import { postHtmlSchema } from './post-html-schema.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeFigures from './rehype-figures.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeImageAttributes from './rehype-image-attributes.ts';
 import rehypeInternalLinks from './rehype-internal-links.ts';
@@ -43,7 +45,11 @@ export function markdownPipeline(
       [rehypeExternalLinks, { site: config.url }],
       [rehypeInternalLinks, { ...policy, postsDir: join(paths.contentDir, 'posts') }],
       [rehypeImageAttributes, { publicDir: paths.publicDir, base: basePathOf(config.url) }],
+      // After the image attributes, which take a "=WxH" size off a title before it becomes a caption.
+      rehypeFigures,
       rehypeScrollRegions,
+      // Around the labelled code blocks: the bar that names the language and holds the Copy button.
+      rehypeCodeBlocks,
       // Last: the one sanitizer of post HTML, so the page and the feed carry only what post-html-schema.ts allows.
       [rehypeSanitize, postHtmlSchema({ frameHosts: config.embeds.frameHosts })],
     ],

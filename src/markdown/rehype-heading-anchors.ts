@@ -39,7 +39,8 @@ function anchorLink(id: string, label: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: label },
+    // Left out of the search index, so a result's excerpt never shows the "#" ("…NetSession. # As").
+    properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: '' },
     children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
   };
 }
@@ -76,7 +77,7 @@ export default function rehypeHeadingAnchors(options: HeadingAnchorOptions = {})
 }
 
 // The exact markup `anchorLink` produces, once serialised (attribute values never contain `"` or `>`).
-const ANCHOR_HTML = /<a class="heading-anchor" href="[^"]*" aria-label="[^"]*"><span aria-hidden="true">#<\/span><\/a>/g;
+const ANCHOR_HTML = /<a class="heading-anchor" href="[^"]*" aria-label="[^"]*" data-pagefind-ignore(?:="")?><span aria-hidden="true">#<\/span><\/a>/g;
 
 /**
  * Removes the section links from rendered HTML, for feed readers: they show no CSS, so a "#" link

@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { describeMarkdownFixtures } from '../../tests/helpers/markdown-fixtures.ts';
-import rehypeScrollRegions, { codeLanguage, tableTopic, type ScrollRegionOptions } from './rehype-scroll-regions.ts';
+import rehypeScrollRegions, { codeLanguage, tableTopic, wrapsLines, type ScrollRegionOptions } from './rehype-scroll-regions.ts';
 
 describeMarkdownFixtures('rehype-scroll-regions', (options) => ({
   rehypePlugins: [[rehypeScrollRegions, options as ScrollRegionOptions]],
@@ -30,5 +30,17 @@ describe('tableTopic', () => {
     { name: 'the headings, when the caption is empty', table: element('table', {}, [element('caption', {}, [text(' ')]), cells('th', 'Light')]), topic: 'Light' },
   ])('is $name', ({ table, topic }) => {
     expect(tableTopic(table)).toBe(topic);
+  });
+});
+
+describe('wrapsLines', () => {
+  const pre = (language: string | undefined, code: string) => element('pre', language ? { dataLanguage: language } : {}, [element('code', {}, [text(code)])]);
+  it.each([
+    { name: 'a one-line path in plain text', node: pre('text', 'C:\\Users\\<you>\\AppData\\Local\\Akamai\\netsession_win.exe\n'), wraps: true },
+    { name: 'one line with no language at all', node: pre(undefined, 'no fence info'), wraps: true },
+    { name: 'two lines of plain text', node: pre('text', 'C:\\one\nC:\\two\n'), wraps: false },
+    { name: 'one line of PowerShell', node: pre('powershell', 'Get-Process\n'), wraps: false },
+  ])('$name: $wraps', ({ node, wraps }) => {
+    expect(wrapsLines(node)).toBe(wraps);
   });
 });

@@ -12,6 +12,9 @@ export interface ScrollRegionOptions {
 /** The class of every scroll region, which global.css gives its scrolling and its focus ring. */
 export const SCROLL_REGION_CLASS = 'scroll-region';
 
+/** The class of a code block that wraps instead of scrolling (post-content.css). */
+export const WRAPPED_CODE_CLASS = 'code-wraps';
+
 // Languages that name no language: their blocks are just "Code".
 const PLAIN = new Set(['text', 'plain', 'plaintext', 'txt']);
 
@@ -33,6 +36,15 @@ export function codeLanguage(pre: Element): string | undefined {
     ?.slice('language-'.length);
   const language = typeof fromData === 'string' && fromData !== '' ? fromData : fromClass;
   return language && !PLAIN.has(language.toLowerCase()) ? language : undefined;
+}
+
+/**
+ * A one-line block of plain text, such as a file path, wraps rather than scrolls: a reader must see all
+ * of `C:\Users\<you>\…\netsession_win.exe` on a phone, and breaking it changes no meaning there. Code in a
+ * language, and anything of several lines, keeps its lines as written and scrolls.
+ */
+export function wrapsLines(pre: Element): boolean {
+  return codeLanguage(pre) === undefined && !toString(pre).replace(/\n+$/, '').includes('\n');
 }
 
 const childElements = (node: Element): Element[] => node.children.filter((child): child is Element => child.type === 'element');
@@ -67,6 +79,7 @@ const regionProperties = (label: string) => ({ tabIndex: 0, role: 'region', aria
  * "Code: powershell"; a table is wrapped in a `div` with the same attributes, named by its caption or
  * headings, because a role on the table itself would hide its rows and columns. All of them, not only
  * those that overflow: whether one scrolls depends on the reader's screen and zoom, which a build cannot know.
+ * The exception is a one-line plain-text block (see `wrapsLines`): it wraps, never scrolls, so it is no tab stop.
  */
 export default function rehypeScrollRegions(options: ScrollRegionOptions = {}) {
   const codeLabel = options.codeLabel ?? 'Code';
@@ -74,7 +87,8 @@ export default function rehypeScrollRegions(options: ScrollRegionOptions = {}) {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName === 'pre') {
-        if (node.properties['tabIndex'] === undefined) {
+        if (wrapsLines(node)) node.properties = { ...node.properties, className: [...classesOf(node), WRAPPED_CODE_CLASS] };
+        else if (node.properties['tabIndex'] === undefined) {
           const language = codeLanguage(node);
           node.properties = { ...node.properties, className: [...classesOf(node), SCROLL_REGION_CLASS], ...regionProperties(language ? `${codeLabel}: ${language}` : codeLabel) };
         }

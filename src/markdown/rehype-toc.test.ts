@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeMarkdownFixtures } from '../../tests/helpers/markdown-fixtures.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeToc from './rehype-toc.ts';
-import { nestHeadings, readToc, shouldShowToc, type TocHeading } from './toc.ts';
+import { nestHeadings, readToc, shouldShowToc, tocCountLabel, type TocHeading } from './toc.ts';
 
 // The outline links to the ids rehype-heading-anchors gives, so the fixtures run both, as the site does.
 describeMarkdownFixtures('rehype-toc', (options) => ({ rehypePlugins: [rehypeHeadingAnchors, [rehypeToc, options]] }));
@@ -39,5 +39,13 @@ describe('shouldShowToc', () => {
     { headings: [], min: 1, show: false },
   ])('shows a contents list for $headings.length headings when $min sections are required: $show', ({ headings, min, show }) => {
     expect(shouldShowToc(headings, min)).toBe(show);
+  });
+});
+
+describe('tocCountLabel', () => {
+  const heading = (slug: string): TocHeading => ({ depth: 2, slug, text: slug });
+  it('counts every entry, subsections included, in words a summary can show', () => {
+    expect(tocCountLabel([heading('a')])).toBe('1 section');
+    expect(tocCountLabel([heading('a'), { ...heading('b'), depth: 3 }])).toBe('2 sections');
   });
 });

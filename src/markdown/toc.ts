@@ -48,3 +48,8 @@ export function shouldShowToc(headings: readonly TocHeading[], minSections: numb
   const top = Math.min(...headings.map((heading) => heading.depth));
   return headings.filter((heading) => heading.depth === top).length >= minSections;
 }
+
+/** How many entries the table of contents lists, as its collapsed summary says it: "20 sections". */
+export function tocCountLabel(headings: readonly TocHeading[]): string {
+  return headings.length === 1 ? '1 section' : `${headings.length} sections`;
+}

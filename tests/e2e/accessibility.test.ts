@@ -1,17 +1,21 @@
 // Every page template checked by axe-core against WCAG 2.2 AA in real Chromium, at a phone's and a
 // desktop's width, in the light and the dark theme, served with the shipped `_headers`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AXE_VIEWS, wcagViolations } from '../helpers/axe.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
+import { QUICK_ANSWER, QUICK_ANSWER_PATH, QUICK_ANSWER_POSTS } from '../helpers/post-page-fixtures.ts';
 import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 import { POSTS_WITH_CODE_AND_TABLES, SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
-// Every template, and the posts with code blocks and a table (the scroll regions).
-const TEMPLATES = [...SITE_TEMPLATES, ...POSTS_WITH_CODE_AND_TABLES];
+// Every template, the posts with code blocks and a table (the scroll regions), and a post with a quick answer.
+const TEMPLATES = [...SITE_TEMPLATES, ...POSTS_WITH_CODE_AND_TABLES, { template: 'post', path: QUICK_ANSWER_PATH }];
 
 // One build, one browser and one page per view for the whole file.
 let site: ReaderSite;
 beforeAll(async () => {
-  site = await startReaderSite({ withProjectContent: true });
+  site = await startReaderSite({ withProjectContent: true, posts: QUICK_ANSWER_POSTS });
 });
 afterAll(() => site?.close());
 
@@ -55,6 +59,120 @@ describe('code blocks and tables that are wider than a phone', () => {
       expect(await scroller.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => scroller.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    } finally {
+      await reader.context.close();
+    }
+  });
+});
+
+describe('the post page on a phone and on a wide screen', () => {
+  const ADVISORY = '/posts/windows-firewall-blocked-netsession-win-exe/';
+  const PHONE = { width: 390, height: 844 };
+  const DESKTOP = { width: 1366, height: 900 };
+
+  async function openPost(path: string, viewport: { width: number; height: number }, options: Parameters<typeof openReaderContext>[1] = {}) {
+    const reader = await openReaderContext(site, { viewport, ...options });
+    await reader.page.goto(site.url(path), { waitUntil: 'load' });
+    return reader;
+  }
+
+  it.each([ADVISORY, QUICK_ANSWER_PATH])('starts the text of %s on the first screen of a phone, under a closed table of contents', async (path) => {
+    const reader = await openPost(path, PHONE);
+    try {
+      const { page } = reader;
+      const toc = page.getByRole('navigation', { name: 'On this page' });
+      expect(await toc.locator('details').evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+      expect(await toc.locator('summary').textContent()).toMatch(/^On this page \(\d+ sections\)$/);
+      const firstParagraph = await page.locator('.content p').first().boundingBox();
+      expect(firstParagraph!.y).toBeLessThan(PHONE.height);
+      // And below the table of contents, which comes first in the reading order.
+      expect(firstParagraph!.y).toBeGreaterThan((await toc.boundingBox())!.y);
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('puts the quick answer in a labelled box under the post header, before the table of contents and the text', async () => {
+    const reader = await openPost(QUICK_ANSWER_PATH, PHONE);
+    try {
+      const { page } = reader;
+      const answer = page.getByRole('region', { name: 'Quick answer' });
+      expect(await answer.locator('p').textContent()).toBe(QUICK_ANSWER);
+      const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+      const answerTop = (await answer.boundingBox())!.y;
+      expect(answerTop).toBeGreaterThan(await top('.post > header'));
+      expect(answerTop).toBeLessThan(await top('nav.toc'));
+      expect(await top('nav.toc')).toBeLessThan(await top('.content'));
+      // Its heading is an h2 under the h1, so the outline skips no level.
+      expect(await answer.locator('h2').textContent()).toBe('Quick answer');
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('shows the table of contents open in a sticky column beside the text on a wide screen', async () => {
+    const reader = await openPost(ADVISORY, DESKTOP);
+    try {
+      const { page } = reader;
+      const toc = page.getByRole('navigation', { name: 'On this page' });
+      await expect.poll(() => toc.locator('details').evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
+      const text = (await page.locator('.content').boundingBox())!;
+      const column = (await toc.boundingBox())!;
+      // The text keeps the site's measure, centred as on every page; the contents sit to its right.
+      const windowWidth = await page.evaluate(() => document.documentElement.clientWidth);
+      expect(text.width).toBeLessThanOrEqual(44 * 16);
+      expect(Math.abs(text.x + text.width / 2 - windowWidth / 2)).toBeLessThanOrEqual(1);
+      expect(column.x).toBeGreaterThanOrEqual(text.x + text.width);
+      expect(column.y).toBeLessThan(DESKTOP.height);
+      // Halfway down the post it is still on screen.
+      await page.locator('#should-you-allow-or-block-it').scrollIntoViewIfNeeded();
+      const scrolled = (await toc.boundingBox())!;
+      expect(scrolled.y).toBeGreaterThanOrEqual(0);
+      expect(scrolled.y).toBeLessThan(DESKTOP.height / 2);
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('shows the whole netsession_win.exe path on a phone, without sideways scrolling', async () => {
+    const reader = await openPost(ADVISORY, PHONE);
+    try {
+      const block = reader.page.locator('pre', { hasText: 'AppData\\Local\\Akamai\\netsession_win.exe' }).first();
+      expect(await block.textContent()).toContain('C:\\Users\\<you>\\AppData\\Local\\Akamai\\netsession_win.exe');
+      expect(await block.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('copies a code block exactly as the post wrote it, from the keyboard, and says so', async () => {
+    const reader = await openPost(ADVISORY, PHONE, { permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const { page } = reader;
+      const markdown = readFileSync(join(PROJECT_ROOT, 'content/posts/windows-firewall-blocked-netsession-win-exe/index.md'), 'utf8');
+      const written = /```powershell\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+      expect(written).toBeDefined();
+      const button = page.getByRole('button', { name: 'Copy code: powershell' });
+      const size = (await button.boundingBox())!;
+      expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(24);
+      // Above the code, never over it.
+      expect(size.y + size.height).toBeLessThanOrEqual((await page.getByRole('region', { name: 'Code: powershell', exact: true }).boundingBox())!.y);
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(written);
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('lets a single "Newer post" card fill the row', async () => {
+    const reader = await openPost(ADVISORY, DESKTOP);
+    try {
+      const nav = reader.page.getByRole('navigation', { name: 'More posts' });
+      const links = nav.getByRole('link');
+      expect(await links.count()).toBe(1);
+      expect((await links.first().boundingBox())!.width).toBeCloseTo((await nav.boundingBox())!.width, 0);
     } finally {
       await reader.context.close();
     }

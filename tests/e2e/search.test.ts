@@ -2,6 +2,7 @@
 // index holds published, indexable post text only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post } from '../helpers/fixture-site.ts';
+import { QUICK_ANSWER_PATH, QUICK_ANSWER_POSTS } from '../helpers/post-page-fixtures.ts';
 import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 
 const ADVISORY_TITLE = 'netsession_win.exe blocked by Windows Firewall?';
@@ -15,6 +16,7 @@ describe('site search in a real browser', () => {
       withProjectContent: true,
       posts: {
         'private-notes.md': post({ title: '"Private notes"', noindex: 'true' }, 'The quokka-basalt checklist is published but kept out of search engines and site search.'),
+        ...QUICK_ANSWER_POSTS,
       },
     });
   });
@@ -103,5 +105,29 @@ describe('site search in a real browser', () => {
     const { results } = await search(reader, query);
     expect(results.map((result) => result.href)).not.toContain(url);
     expect(results.filter((result) => result.excerpt.toLowerCase().includes(word))).toEqual([]);
+  });
+
+  describe('what a post gives the index besides its text', () => {
+    it('finds a post by a phrase of its quick answer, the page’s best answer', async () => {
+      const reader = await open('/search/');
+      const { results } = await search(reader, '"zephyr-lantern check takes two minutes"');
+      expect(results.map((result) => result.href)).toEqual([QUICK_ANSWER_PATH]);
+    });
+
+    it('shows no "#" of the section links in an excerpt that runs into a heading', async () => {
+      const reader = await open('/search/');
+      const { results } = await search(reader, 'marzipan');
+      const excerpt = results.find((result) => result.href === QUICK_ANSWER_PATH)?.excerpt ?? '';
+      // The excerpt reaches the next heading, where the "#" link sits beside it on the page.
+      expect(excerpt).toMatch(/marzipan\.\s+Second step/);
+      expect(excerpt).not.toContain('#');
+    });
+
+    it('never puts a "#" into the excerpts of the advisory', async () => {
+      const reader = await open('/search/');
+      const { results } = await search(reader, 'netsession');
+      expect(results.length).toBeGreaterThan(0);
+      for (const result of results) expect(result.excerpt, result.href).not.toContain('#');
+    });
   });
 });
