@@ -1,7 +1,8 @@
 // Realistic synthetic posts for benchmarks: about 800 words each, with headings, lists, a
 // code block, internal and external links and tags. Deterministic for a given seed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../lib/astro-build.ts';
 
 const WORDS = (
   'network browser router firewall packet server cache image photo lens shutter aperture exposure sensor ' +
@@ -67,8 +68,9 @@ export function syntheticPost(index: number, total: number, seed = 1): { fileNam
   return { fileName: `synthetic-${index + 1}.md`, contents: `${frontmatter}\n\n${body}\n` };
 }
 
-/** Writes `count` posts into `<contentDir>/posts/`. */
+/** Writes `count` posts into `<contentDir>/posts/`, beside a copy of the project's own pages (About, promo note). */
 export function writeSyntheticPosts(contentDir: string, count: number, seed = 1): void {
+  cpSync(join(PROJECT_ROOT, 'content/pages'), join(contentDir, 'pages'), { recursive: true });
   const postsDir = join(contentDir, 'posts');
   mkdirSync(postsDir, { recursive: true });
   for (let index = 0; index < count; index++) {

@@ -39,7 +39,7 @@ describe('parseSiteConfig', () => {
   it('lets SITE_CONFIG_OVERRIDES change any field, validated like the rest', () => {
     const config = parseSiteConfig(valid, { SITE_CONFIG_OVERRIDES: '{"postsPerPage": 2, "author": {"name": "B"}}' });
     expect(config.postsPerPage).toBe(2);
-    expect(config.author).toEqual({ name: 'B', url: 'https://example.com/about/' });
+    expect(config.author).toEqual({ name: 'B', url: 'https://example.com/about/', sameAs: [] });
     expect(() => parseSiteConfig(valid, { SITE_CONFIG_OVERRIDES: '{"postsPerPage": 0}' })).toThrow(/postsPerPage: show at least 1 post per page/);
     expect(() => parseSiteConfig(valid, { SITE_CONFIG_OVERRIDES: 'nope' })).toThrow(/SITE_CONFIG_OVERRIDES is not valid JSON/);
   });
@@ -52,7 +52,10 @@ describe('parseSiteConfig', () => {
     { change: { twitter: { handle: 'not a handle!' } }, message: 'twitter.handle: "not a handle!" is not a valid X/Twitter handle; use 1–15 letters, digits or underscores' },
     { change: { timezone: 'Mars/Olympus' }, message: 'timezone: "Mars/Olympus" is not an IANA time zone' },
     { change: { titel: 'Typo' }, message: 'titel: unknown key "titel": did you mean "title"?' },
-    { change: { author: { name: 'A', url: 'https://a.example', bio: 'x' } }, message: 'author.bio: unknown key "bio": remove it (allowed keys: name, url)' },
+    { change: { author: { name: 'A', url: 'https://a.example', bioo: 'x' } }, message: 'author.bioo: unknown key "bioo": did you mean "bio"?' },
+    { change: { author: { name: 'A', url: 'https://a.example', avatar: 'avatar.svg' } }, message: 'author.avatar: write the avatar as a path in public/, such as "/avatar.svg"' },
+    { change: { author: { name: 'A', url: 'https://a.example', sameAs: ['mastodon.example/@a'] } }, message: 'author.sameAs.0: "mastodon.example/@a" is not an absolute URL; write the author profile URL as https://' },
+    { change: { promo: 'no' }, message: 'promo: promo must be true or false' },
     { change: { lint: { rules: { 'titel-width': 'warn' } } }, message: 'lint.rules.titel-width: unknown lint rule "titel-width": did you mean "title-width"?' },
     { change: { lint: { rules: { 'title-width': 'loud' } } }, message: 'lint.rules.title-width: "loud" is not a lint level; use "error", "warn" or "off"' },
     { change: { lint: { maxTitle: 500 } }, message: 'lint.maxTitle: unknown key "maxTitle"' },

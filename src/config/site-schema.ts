@@ -77,12 +77,18 @@ export const siteConfigSchema = strictObject({
   timezone: z.string().refine(isValidTimeZone, {
     error: (issue) => `"${String(issue.input)}" is not an IANA time zone; use one such as "Europe/London"`,
   }),
-  /** Default author of every post: byline, JSON-LD author and feed. */
+  /** Default author of every post: the author block under each post, JSON-LD author (a Person) and feed. */
   author: strictObject({
-    /** Author's display name. */
+    /** Author's display name: a person, not the site (the publisher is the organisation). */
     name: requiredText('author name'),
-    /** Author's profile page (absolute URL). */
+    /** Author's profile page (absolute URL), usually the About page. */
     url: absoluteHttpUrl('the author URL'),
+    /** One or two sentences about the author, shown in the author block under each post. */
+    bio: requiredText('author bio').optional(),
+    /** Path of the author's picture in public/, e.g. "/avatar.svg": shown beside the bio and as JSON-LD image. */
+    avatar: z.string().startsWith('/', { error: 'write the avatar as a path in public/, such as "/avatar.svg"' }).optional(),
+    /** The author's own profiles elsewhere (JSON-LD sameAs of the author). */
+    sameAs: z.array(absoluteHttpUrl('the author profile URL')).default([]),
   }),
   /** Who publishes the site (JSON-LD publisher): an organisation or a person. */
   publisher: strictObject({
@@ -132,15 +138,8 @@ export const siteConfigSchema = strictObject({
     /** Pinterest (p:domain_verify). */
     pinterest: z.string().trim().min(1).optional(),
   }).optional(),
-  /** Public contact address, shown on the about page. */
+  /** Public contact address, shown at the end of the About page (content/pages/about.md). */
   email: z.email({ error: 'write a plain address such as hello@example.com' }).optional(),
-  /** Where readers ask for SEO help: a contact page URL or a mailto: address. */
-  contactUrl: z
-    .string()
-    .refine((value) => /^(https?:|mailto:|\/)/.test(value), {
-      error: 'write a page path ("/about/#contact"), an https:// URL or a mailto: address',
-    })
-    .optional(),
   /** Posts on each page of the home page and tag lists. */
   postsPerPage: z
     .number()
@@ -180,6 +179,10 @@ export const siteConfigSchema = strictObject({
     /** JSON report, relative to the folder holding dist/ (kept out of dist/ so it is never deployed). */
     reportFile: z.string().min(1).default('reports/seo-lint.json'),
   }).prefault({}),
+
+  // Owner text. The About page and the promo note are Markdown in content/pages/ (src/content/site-pages.ts).
+  /** The promo note (content/pages/promo.md) at the end of every post; a post's `promo: false` leaves it off; false shows none. */
+  promo: z.boolean({ error: 'promo must be true or false' }).default(true),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

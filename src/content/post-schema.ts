@@ -8,7 +8,7 @@ import { lintLevelsSchema } from '../seo/lint/rule-ids.ts';
 // Control characters break feeds and sitemaps (XML 1.0 forbids most of them).
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
-const text = (field: string, example: string) =>
+export const text = (field: string, example: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${field} is required: add ${field}: ${example}` : `${field} must be text, e.g. ${field}: ${example}`) })
     .trim()
@@ -17,7 +17,7 @@ const text = (field: string, example: string) =>
       error: `${field} contains a control character (such as a tab or NUL); remove it`,
     });
 
-const contentDate = (field: string, timeZone: string) =>
+export const contentDate = (field: string, timeZone: string) =>
   z.unknown().transform((value, context): Date => {
     if (value === undefined) {
       context.addIssue({ code: 'custom', message: `${field} is required. ${DATE_FORMAT_HINT}` });

@@ -56,6 +56,22 @@ describe('pageGraph', () => {
     });
   });
 
+  it('credits the post to the author as a Person, with bio, picture and profiles, while the organisation publishes it', () => {
+    const author = { name: 'Nell Harrow', url: 'https://example.com/about/', bio: 'Editor of Example.', avatar: '/avatar.svg', sameAs: ['https://mastodon.example/@nell'] };
+    const site = { ...testSite, author };
+    const [article] = (pageGraph(post, { ...context, site }) as unknown as { '@graph': Node[] })['@graph'].filter((node) => node['@type'] === 'BlogPosting');
+    expect(article?.['author']).toEqual({
+      '@type': 'Person',
+      name: 'Nell Harrow',
+      url: 'https://example.com/about/',
+      description: 'Editor of Example.',
+      image: 'https://example.com/avatar.svg',
+      sameAs: ['https://mastodon.example/@nell'],
+    });
+    expect(article?.['publisher']).toEqual({ '@id': 'https://example.com/#publisher' });
+    expect(byType(post, 'Organization')[0]?.['name']).toBe('Example Ltd');
+  });
+
   it('falls back to the publication date for dateModified', () => {
     const { modified: _modified, ...unmodified } = post.post!;
     expect(byType({ ...post, post: unmodified }, 'BlogPosting')[0]?.['dateModified']).toBe('2026-03-10T00:00:00+00:00');

@@ -69,6 +69,19 @@ function publisherNode(context: JsonLdContext): Organization | Person {
     : { '@type': 'Person', ...common, image: logo };
 }
 
+/** The person who writes the posts (site config `author`); the publisher stays its own node. */
+function authorNode({ site, urls }: JsonLdContext): Person {
+  const { name, url, bio, avatar, sameAs } = site.author;
+  return {
+    '@type': 'Person',
+    name,
+    url,
+    ...(bio ? { description: bio } : {}),
+    ...(avatar ? { image: absoluteUrl(avatar as RoutePath, urls) } : {}),
+    sameAs: [...sameAs],
+  };
+}
+
 function websiteNode(context: JsonLdContext): WebSite {
   return {
     '@type': 'WebSite',
@@ -100,7 +113,7 @@ function blogPostingNode(input: PageGraphInput, post: PostFacts, context: JsonLd
     image: imageObject(post.image),
     datePublished: toZonedIsoString(post.published, site.timezone),
     dateModified: toZonedIsoString(post.modified ?? post.published, site.timezone),
-    author: { '@type': 'Person', name: site.author.name, url: site.author.url },
+    author: authorNode(context),
     publisher: { '@id': publisherId(context) },
     mainEntityOfPage: { '@id': input.url },
     isPartOf: { '@id': websiteId(context) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listLastModified, pageTextDate, postLastModified, type DatedPost } from './last-modified.ts';
+import { listLastModified, postLastModified, type DatedPost } from './last-modified.ts';
 
 const dated = (pubDate: string, updatedDate?: string): DatedPost => ({
   data: { pubDate: new Date(pubDate), ...(updatedDate ? { updatedDate: new Date(updatedDate) } : {}) },
@@ -32,15 +32,5 @@ describe('listLastModified', () => {
 
   it('gives an empty list no date, since none would be true', () => {
     expect(listLastModified([])).toBeUndefined();
-  });
-});
-
-describe('pageTextDate', () => {
-  it('reads a calendar date as the start of that day in the site’s time zone', () => {
-    expect(pageTextDate('2026-07-01', 'Europe/London', 'src/pages/about.astro')).toEqual(new Date('2026-06-30T23:00:00Z'));
-  });
-
-  it('names the file and the format when the date is not real', () => {
-    expect(() => pageTextDate('2026-02-30', 'Europe/London', 'src/pages/about.astro')).toThrowErrorMatchingInlineSnapshot(`[Error: src/pages/about.astro: the date its text last changed is not valid: "2026-02-30" is not a real date (day 30 does not exist in 2026-02). Write a calendar date like 2026-03-10, or a date and time with an offset like 2026-03-10T09:30:00+01:00.]`);
   });
 });

@@ -1,7 +1,5 @@
 // When a page last changed for its readers: the date the sitemap gives as <lastmod> and the page's
 // head states (article:modified_time on posts, og:updated_time elsewhere). Never the build time.
-import { DATE_FORMAT_HINT, parseContentDate } from '../lib/dates.ts';
-
 export interface DatedPost {
   data: { pubDate: Date; updatedDate?: Date | undefined };
 }
@@ -27,14 +25,4 @@ const newest = (dates: readonly Date[]): Date | undefined =>
  */
 export function listLastModified(shown: readonly DatedPost[], whole: readonly DatedPost[] = shown): Date | undefined {
   return newest([...shown, ...whole].map(postLastModified));
-}
-
-/**
- * The date a page that is not made from posts (the About page) was last changed, as written in its
- * source file beside its text; an invalid one stops the build, naming the file.
- */
-export function pageTextDate(value: string, timeZone: string, file: string): Date {
-  const parsed = parseContentDate(value, timeZone);
-  if (!parsed.ok) throw new Error(`${file}: the date its text last changed is not valid: ${parsed.reason}. ${DATE_FORMAT_HINT}`);
-  return parsed.date;
 }

@@ -14,7 +14,7 @@ import { atomicOutput, prepareOutput } from '../../src/integrations/atomic-outpu
 import { outputFolders, STAGES } from '../../src/lib/atomic-output.ts';
 import { displayPath, listFiles } from '../../src/lib/files.ts';
 import { TEST_LOCK_FILE } from '../helpers/audit-process.ts';
-import { post, PROJECT_ROOT, writePosts } from '../helpers/fixture-site.ts';
+import { post, PROJECT_ROOT, writePages, writePosts } from '../helpers/fixture-site.ts';
 
 const FIXTURE_ROOT = join(PROJECT_ROOT, '.cache/test-sites');
 
@@ -95,6 +95,7 @@ describe('a build that fails or is stopped leaves the previous dist/ byte-identi
       'first.md': post({ title: '"First post"' }),
       'second.md': post({ title: '"Second post"', pubDate: '2026-02-01' }),
     });
+    writePages(directory);
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 

@@ -9,7 +9,7 @@ import { buildFixture, post, PROJECT_ROOT, type BuildResult } from '../helpers/f
 const builds: BuildResult[] = [];
 afterAll(() => builds.forEach((build) => build.cleanup()));
 
-async function build(posts: Record<string, string | Buffer>, options: { directory?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+async function build(posts: Record<string, string | Buffer>, options: { directory?: string; env?: Record<string, string>; pages?: Record<string, string> } = {}): Promise<BuildResult> {
   const result = await buildFixture({ posts: { 'good.md': post({ title: '"A good post"' }), ...posts }, ...options });
   builds.push(result);
   return result;
@@ -108,6 +108,16 @@ describe('a build with bad content fails and says how to fix it', () => {
   it('an explicit slug that takes another post’s URL', async () => {
     const result = await build({ 'first.md': post(), 'second.md': post({ slug: 'first' }) });
     expectRefused(result, ['Two posts resolve to the same URL slug "first"']);
+  });
+});
+
+describe('a build without its owner pages fails and says what to create', () => {
+  it('a missing About page and a misspelt page file, both in one message', async () => {
+    const result = await build({}, { pages: { 'abuot.md': '---\ntitle: About\n---\n', 'promo.md': '---\ntitle: "Need a hand?"\n---\n\nAsk us.\n' } });
+    expectRefused(result, [
+      'content/pages/abuot.md: no page is built from this file; content/pages/ holds only about.md, promo.md.',
+      'content/pages/about.md: the file is missing; it holds the About page (/about/), linked from the header and from every post. Create it with a frontmatter of title:, description: and updatedDate:',
+    ]);
   });
 });
 

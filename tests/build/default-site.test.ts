@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintReport } from '../../src/seo/lint/report.ts';
 import { buildFixture, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { parsePage } from '../helpers/html.ts';
 import { checkHtmlFiles, describeNuMessage, isCspNote } from '../helpers/nu-checker.ts';
 
 const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
@@ -122,5 +123,42 @@ describe('the default site', () => {
     const html = build.read(ADVISORY);
     expect(html).toContain('Related posts');
     expect(html).toMatch(/rel="next"|rel="prev"/);
+  });
+  describe('owner text: the author, the About page and a useful 404', () => {
+    const postLinks = (html: string) => [...html.matchAll(/href="(\/posts\/[^"#]+)"/g)].map((match) => match[1]);
+
+    it('credits every post to a person, not to the site, with the organisation as publisher', () => {
+      for (const path of postPages()) {
+        const graph = (parsePage(build.read(path)).jsonLd()[0] as { '@graph': Record<string, unknown>[] })['@graph'];
+        const article = graph.find((node) => node['@type'] === 'BlogPosting');
+        expect(article?.['author'], path).toMatchObject({ '@type': 'Person', name: 'Nell Harrow', url: 'https://urban-haze.example/about/', image: 'https://urban-haze.example/avatar.svg' });
+        expect(graph.find((node) => node['@id'] === 'https://urban-haze.example/#publisher'), path).toMatchObject({ '@type': 'Organization', name: 'Urban Haze' });
+      }
+    });
+
+    it('introduces the editor on the About page, whose text is content/pages/about.md', () => {
+      const about = build.read('about/index.html');
+      expect(about).toContain('Urban Haze is edited by <strong>Nell Harrow</strong>.');
+      expect(about).toMatch(/<img src="\/avatar\.svg" alt="[^"]+" loading="lazy" decoding="async" width="96" height="96">/);
+    });
+
+    it('gives a lost reader a search box sending ?q= to the search page, and the five newest articles', () => {
+      const notFound = build.read('404.html');
+      expect(notFound).toMatch(/<form class="search-form" role="search" action="\/search\/" method="get"/);
+      expect(notFound).toMatch(/<input id="not-found-query" type="search" name="q"/);
+      expect(postLinks(notFound)).toEqual(postLinks(build.read('archive/index.html')).slice(0, 5));
+    });
+
+    it('keeps the 404 page noindex and out of the sitemap', () => {
+      expect(parsePage(build.read('404.html')).metaByName('robots')).toEqual(['noindex, follow']);
+      expect(build.read('sitemap-0.xml')).not.toMatch(/404/);
+    });
+
+    it('shows at most one follow button on any page: the footer’s', () => {
+      for (const path of build.files().filter((file) => file.endsWith('.html'))) {
+        const follows = build.read(path).match(/href="https:\/\/x\.com\/intent\/follow[^"]*"/g) ?? [];
+        expect(follows.length, path).toBeLessThanOrEqual(1);
+      }
+    });
   });
 });

@@ -4,12 +4,19 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../../src/security/headers.ts';
+import { siteConfig } from '../../src/site.config.ts';
 import { buildFixture, post, type BuildResult } from '../helpers/fixture-site.ts';
 
 const posts = {
   'published.md': post({ title: '"Published post"' }),
-  'hidden.md': post({ title: '"Hidden post"', noindex: 'true' }),
+  'hidden.md': post({ title: '"Hidden post"', noindex: 'true', promo: 'false' }),
   'unfinished.md': post({ title: '"Unfinished post"', draft: 'true' }),
+};
+
+// The owner's own pages, with text no other site has, to see it come through to the build.
+const ownerPages = {
+  'about.md': '---\ntitle: "About the fixture site"\ndescription: "Who writes the fixture site, as its own about.md says, for the build test of owner pages."\nupdatedDate: 2026-05-20\n---\n\nThe fixture site is written by a test, in **Markdown**.\n',
+  'promo.md': '---\ntitle: "A word from the fixture site"\n---\n\nThe promo note of the fixture, with [a link to the archive](/archive/).\n',
 };
 
 describe('a build without giscus settings', () => {
@@ -17,7 +24,7 @@ describe('a build without giscus settings', () => {
   let pages: { path: string; html: string }[];
   let headerPolicy: string;
   beforeAll(async () => {
-    build = await buildFixture({ posts });
+    build = await buildFixture({ posts, pages: ownerPages });
     expect(build.exitCode, build.output).toBe(0);
     pages = build
       .files()
@@ -95,5 +102,40 @@ describe('a build without giscus settings', () => {
   it('builds the search page and links it from the header', () => {
     expect(build.read('search/index.html')).toContain('data-template="search"');
     expect(build.read('index.html')).toMatch(/<nav aria-label="Main"[\s\S]*href="\/search\/"/);
+  });
+  describe('owner pages: the About page and the promo note come from content/pages/', () => {
+    const followLinks = (html: string) => html.match(/href="https:\/\/x\.com\/intent\/follow[^"]*"/g) ?? [];
+
+    it('builds the About page from about.md through the posts’ Markdown pipeline, dated by its updatedDate', () => {
+      const about = build.read('about/index.html');
+      expect(about).toMatch(/<h1[^>]*>About the fixture site<\/h1>/);
+      expect(about).toContain('<p>The fixture site is written by a test, in <strong>Markdown</strong>.</p>');
+      expect(about).toContain('content="Who writes the fixture site, as its own about.md says, for the build test of owner pages."');
+      expect(about).toContain('This page was last updated on <time datetime="2026-05-20T00:00:00+01:00">20 May 2026</time>');
+      expect(build.read('sitemap-0.xml')).toMatch(/<loc>[^<]*\/about\/<\/loc><lastmod>2026-05-19T23:00:00\.000Z<\/lastmod>/);
+    });
+
+    it('ends a post with the promo note from promo.md, unless the post says promo: false', () => {
+      const published = build.read('posts/published/index.html');
+      expect(published).toMatch(/<h2 id="promo-note-title"[^>]*>A word from the fixture site<\/h2>/);
+      expect(published).toMatch(/The promo note of the fixture, with <a href="\/archive\/">a link to the archive<\/a>\./);
+      expect(build.read('posts/hidden/index.html')).not.toContain('promo-note-title');
+    });
+
+    it('ends every post with the author block, linking the About page', () => {
+      for (const path of ['posts/published/index.html', 'posts/hidden/index.html']) {
+        // Without Astro's scoping attributes, which say nothing to a reader.
+        const block = /<aside class="author"[\s\S]*?<\/aside>/.exec(build.read(path).replace(/ data-astro-cid-\w+/g, ''))?.[0] ?? '';
+        expect(block, path).toMatch(/<img class="avatar" src="\/avatar\.svg" alt="" width="64" height="64"/);
+        expect(block, path).toContain(`>${siteConfig.author.name}</h2>`);
+        expect(block, path).toContain(`<p>${siteConfig.author.bio}</p>`);
+        expect(block, path).toMatch(/<a href="\/about\/">More about /);
+      }
+    });
+
+    it('shows at most one follow button on any page', () => {
+      for (const { path, html } of pages) expect(followLinks(html).length, path).toBeLessThanOrEqual(1);
+      expect(followLinks(build.read('about/index.html'))).toHaveLength(1);
+    });
   });
 });

@@ -239,7 +239,7 @@ describe('SEO metadata of a built site', () => {
       // Its newest post is "Japanese slug", published 7 February; the posts from March on are not tagged Testing.
       'tags/testing/': iso('2026-02-07T00:00:00+00:00'),
       'posts/plain/': iso('2026-04-02T00:00:00+01:00'),
-      // The date written beside the About page's text (src/pages/about.astro), never the build date.
+      // The updatedDate of the About page's text (content/pages/about.md), never the build date.
       'about/': iso('2026-11-29T00:00:00+00:00'),
     });
     // A later list page is not in the sitemap, but still states its date: the newest change in the list

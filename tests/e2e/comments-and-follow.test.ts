@@ -134,10 +134,10 @@ describe('a post page in a real browser', () => {
   });
 
   describe('the X follow button', () => {
-    it('is a plain link to the follow intent with an accessible name, in the post and in the footer', async () => {
+    it('is one plain link to the follow intent with an accessible name, in the footer', async () => {
       const reader = await open();
       const links = reader.page.getByRole('link', { name: 'Follow @urbanhaze on X (opens in a new tab)', exact: true });
-      expect(await links.count()).toBe(2);
+      expect(await links.count()).toBe(1);
       expect(await reader.page.locator('footer').getByRole('link', { name: /^Follow @urbanhaze on X/ }).count()).toBe(1);
       for (const link of await links.all()) {
         expect(await link.getAttribute('href')).toBe('https://x.com/intent/follow?screen_name=urbanhaze');

@@ -1,6 +1,6 @@
 // Builds the real site (this project's Astro config and pages) from fixture content in a
 // temporary folder, the way a site owner's `npm run build` would.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT, runAstroBuild } from '../../scripts/lib/astro-build.ts';
 
@@ -11,6 +11,8 @@ export interface FixtureOptions {
   withProjectContent?: boolean;
   /** Files under content/posts/, by relative path. */
   posts?: Record<string, string | Buffer>;
+  /** Files under content/pages/ (about.md, promo.md), by name; without them the project's own pages. */
+  pages?: Record<string, string>;
   /** Extra environment (BUILD_DATE, SITE_CONFIG_OVERRIDES, TZ, …). BUILD_DATE defaults to 2026-06-01 (PROJECT_CONTENT_BUILD_DATE with the project's content). */
   env?: Record<string, string>;
   /** Reuse a folder from an earlier build (to test rebuilds). */
@@ -36,6 +38,20 @@ export function writePosts(directory: string, posts: Record<string, string | Buf
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, contents);
   }
+}
+
+/**
+ * The owner's pages (content/pages/), which every site needs: `pages` when given, else, when the
+ * fixture has none yet, a copy of the project's own About page and promo note.
+ */
+export function writePages(directory: string, pages?: Record<string, string>): void {
+  const folder = join(directory, 'content/pages');
+  if (pages === undefined) {
+    if (!existsSync(folder)) cpSync(join(PROJECT_ROOT, 'content/pages'), folder, { recursive: true });
+    return;
+  }
+  mkdirSync(folder, { recursive: true });
+  for (const [name, contents] of Object.entries(pages)) writeFileSync(join(folder, name), contents);
 }
 
 function listFiles(root: string): string[] {
@@ -82,6 +98,7 @@ export async function buildFixture(options: FixtureOptions = {}): Promise<BuildR
   const directory = options.directory ?? mkdtempSync(join(FIXTURE_ROOT, 'urban-haze-fixture-'));
   if (options.withProjectContent) cpSync(join(PROJECT_ROOT, 'content'), join(directory, 'content'), { recursive: true });
   writePosts(directory, options.posts ?? {});
+  writePages(directory, options.pages);
   mkdirSync(join(directory, 'content/posts'), { recursive: true });
   const env = options.withProjectContent ? { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE, ...options.env } : options.env;
   const { exitCode, output } = await runFixtureBuild(directory, env);
