@@ -1,17 +1,33 @@
 // What a build ships for comments, search and security when the owner has not set up giscus:
 // no comments at all, one warning saying why, a search index of listed posts only, and a
-// policy that allows every inline script by hash.
+// policy that allows every inline script by hash. And how the home page shows the one published
+// post: a featured card with its cover, then again among the latest posts.
 import { createHash } from 'node:crypto';
+import type { Element } from 'domhandler';
+import { findAll, getAttributeValue, textContent } from 'domutils';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../../src/security/headers.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { buildFixture, post, type BuildResult } from '../helpers/fixture-site.ts';
+import { parsePage } from '../helpers/html.ts';
 
-const posts = {
-  'published.md': post({ title: '"Published post"' }),
-  'hidden.md': post({ title: '"Hidden post"', noindex: 'true', promo: 'false' }),
-  'unfinished.md': post({ title: '"Unfinished post"', draft: 'true' }),
-};
+async function fixturePosts(): Promise<Record<string, string | Buffer>> {
+  const cover = await sharp({ create: { width: 1600, height: 840, channels: 3, background: '#2f6f7a' } }).png().toBuffer();
+  return {
+    'published/index.md': post({
+      title: '"Published post"',
+      pubDate: '2026-01-15',
+      updatedDate: '2026-02-20',
+      featured: 'true',
+      tags: '["Testing", "Covers"]',
+      hero: '\n  src: ./cover.png\n  alt: "A teal rectangle"',
+    }),
+    'published/cover.png': cover,
+    'hidden.md': post({ title: '"Hidden post"', noindex: 'true', promo: 'false' }),
+    'unfinished.md': post({ title: '"Unfinished post"', draft: 'true' }),
+  };
+}
 
 // The owner's own pages, with text no other site has, to see it come through to the build.
 const ownerPages = {
@@ -24,7 +40,7 @@ describe('a build without giscus settings', () => {
   let pages: { path: string; html: string }[];
   let headerPolicy: string;
   beforeAll(async () => {
-    build = await buildFixture({ posts, pages: ownerPages });
+    build = await buildFixture({ posts: await fixturePosts(), pages: ownerPages });
     expect(build.exitCode, build.output).toBe(0);
     pages = build
       .files()
@@ -136,6 +152,55 @@ describe('a build without giscus settings', () => {
     it('shows at most one follow button on any page', () => {
       for (const { path, html } of pages) expect(followLinks(html).length, path).toBeLessThanOrEqual(1);
       expect(followLinks(build.read('about/index.html'))).toHaveLength(1);
+    });
+  });
+  describe('post cards on the home page', () => {
+    const sections = () => parsePage(build.read('index.html')).all((el) => el.name === 'section');
+    const within = (node: Element, name: string) => findAll((el) => el.name === name, node.children);
+    const heading = (section: Element) => textContent(within(section, 'h2')[0]!);
+    const cards = (section: Element) => within(section, 'article');
+    const attr = (element: Element, name: string) => getAttributeValue(element, name);
+    const loading = (node: Element) => within(node, 'img').map((image) => [attr(image, 'loading'), attr(image, 'fetchpriority')]);
+
+    it('shows a Featured section above Latest posts, the featured card with a visible badge', () => {
+      const [featured, latest, ...others] = sections();
+      expect(others).toEqual([]);
+      expect([heading(featured!), heading(latest!)]).toEqual(['Featured', 'Latest posts']);
+      const badges = (card: Element) => within(card, 'p').filter((p) => textContent(p) === 'Featured');
+      expect(cards(featured!).map((card) => [textContent(within(card, 'h3')[0]!).trim(), badges(card).length])).toEqual([['Published post', 1]]);
+      expect(cards(latest!).map((card) => [textContent(within(card, 'h3')[0]!).trim(), badges(card).length])).toEqual([['Published post', 0]]);
+    });
+
+    it('gives a card its cover as AVIF and WebP in several widths, sized to the card', () => {
+      const card = cards(sections()[1]!)[0]!;
+      const sources = within(card, 'source');
+      expect(sources.map((source) => attr(source, 'type'))).toEqual(['image/avif', 'image/webp']);
+      for (const source of sources) {
+        expect(attr(source, 'srcset')).toMatch(/ 400w, \S+ 720w$/);
+        expect(attr(source, 'sizes')).toMatch(/100vw/);
+      }
+      const [image] = within(card, 'img');
+      // Decorative here: the title beside it names the card.
+      expect(attr(image!, 'alt')).toBe('');
+      expect(Number(attr(image!, 'width')) / Number(attr(image!, 'height'))).toBeCloseTo(1600 / 840, 2);
+    });
+
+    it('loads only the first cover of the home page at once, with high priority, and every other lazily', () => {
+      const [featured, latest] = sections() as [Element, Element];
+      expect(loading(featured)).toEqual([['eager', 'high']]);
+      expect(loading(latest)).toEqual([['lazy', undefined]]);
+      expect(loading(parsePage(build.read('tags/covers/index.html')).document as unknown as Element)).toEqual([['lazy', undefined]]);
+    });
+
+    it('dates each card, says "Updated" with a machine-readable date, and links the post and its tags', () => {
+      const card = cards(sections()[1]!)[0]!;
+      expect(within(card, 'time').map((time) => [attr(time, 'datetime')?.slice(0, 10), textContent(time)])).toEqual([
+        ['2026-01-15', '15 January 2026'],
+        ['2026-02-20', '20 February 2026'],
+      ]);
+      expect(textContent(card).replace(/\s+/g, ' ')).toContain('Updated 20 February 2026');
+      expect(textContent(card)).toContain('The fixture post “Published post”');
+      expect(within(card, 'a').map((link) => attr(link, 'href'))).toEqual(['/posts/published/', '/tags/testing/', '/tags/covers/']);
     });
   });
 });

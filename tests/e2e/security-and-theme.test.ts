@@ -162,3 +162,96 @@ describe('the theme choice', () => {
     }
   });
 });
+
+describe('the header', () => {
+  const PHONE = { width: 390, height: 844 };
+
+  it('fits on one row of a phone: site title, menu button, search and theme toggle', async () => {
+    const reader = await openReaderContext(site, { viewport: PHONE });
+    try {
+      const { page } = reader;
+      await page.goto(site.url('/archive/'), { waitUntil: 'load' });
+      const header = await page.locator('header.site-header').boundingBox();
+      expect(header!.height).toBeLessThanOrEqual(72);
+      const controls = [
+        page.getByRole('link', { name: 'Urban Haze' }).first(),
+        page.getByRole('button', { name: 'Menu' }),
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }),
+        page.getByRole('button', { name: 'Dark theme' }),
+      ];
+      for (const control of controls) {
+        const box = await control.boundingBox();
+        expect(box, String(control)).not.toBeNull();
+        // Inside the header's one row, and at least 24 px square (WCAG 2.2 target size).
+        expect(box!.y).toBeGreaterThanOrEqual(header!.y);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(header!.y + header!.height);
+        expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(24);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('opens its menu on a phone without JavaScript, marks the current section and closes on Escape', async () => {
+    const reader = await openReaderContext(site, { viewport: PHONE, javaScriptEnabled: false });
+    try {
+      const { page } = reader;
+      await page.goto(site.url('/tags/seo/'), { waitUntil: 'load' });
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      const tags = nav.getByRole('link', { name: 'Tags' });
+      expect(await tags.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      expect(await nav.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Archive', 'Tags', 'About']));
+      expect(await tags.isVisible()).toBe(true);
+      expect(await tags.getAttribute('aria-current')).toBe('true');
+      await page.keyboard.press('Escape');
+      expect(await tags.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await tags.click();
+      await page.waitForURL(site.url('/tags/'));
+      expect(await page.locator('h1').textContent()).toBe('Tags');
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('shows every section in the row on a desktop, with the current page marked', async () => {
+    const reader = await openReaderContext(site, { viewport: { width: 1366, height: 900 } });
+    try {
+      const { page } = reader;
+      await page.goto(site.url('/archive/'), { waitUntil: 'load' });
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+      for (const name of ['Archive', 'Tags', 'About', 'Search']) expect(await nav.getByRole('link', { name }).isVisible(), name).toBe(true);
+      expect(await nav.locator('[aria-current]').allTextContents()).toEqual(['Archive']);
+    } finally {
+      await reader.context.close();
+    }
+  });
+
+  it('has a theme toggle whose look and aria-pressed state both change on each press', async () => {
+    const reader = await openReaderContext(site, { colorScheme: 'light' });
+    try {
+      const { page } = reader;
+      await page.goto(site.url('/'), { waitUntil: 'load' });
+      const toggle = page.getByRole('button', { name: 'Dark theme' });
+      const look = () => toggle.evaluate((button) => {
+        const knob = button.querySelector('.knob')!;
+        return `${getComputedStyle(knob).backgroundColor} ${knob.getBoundingClientRect().left - button.getBoundingClientRect().left > 20 ? 'right' : 'left'}`;
+      });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      const light = await look();
+      expect(light).toMatch(/ left$/);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(look).toMatch(/ right$/);
+      expect(await look()).not.toBe(light);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(look).toBe(light);
+    } finally {
+      await reader.context.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+// How the cover image of a post card loads and which width the browser should fetch. The sizes
+// mirror the card grid in PostList.astro: one column on a phone, two from 44rem, three from 68rem
+// (the wide frame, 68rem, split by two 1.5rem gaps); a featured card's cover takes 55% of its row.
+
+export type CardLayout = 'grid' | 'featured';
+
+export interface CoverLoading {
+  loading: 'eager' | 'lazy';
+  fetchpriority: 'high' | undefined;
+}
+
+/**
+ * Only the first card on the home page loads at once, with high priority: it is the largest thing in
+ * the first screen (the LCP element). Every other cover waits until it is about to scroll into view.
+ */
+export function coverLoading(position: number, isLeadList: boolean): CoverLoading {
+  return isLeadList && position === 0 ? { loading: 'eager', fetchpriority: 'high' } : { loading: 'lazy', fetchpriority: undefined };
+}
+
+export const COVER_WIDTHS: Record<CardLayout, number[]> = {
+  grid: [400, 720],
+  featured: [480, 800, 1200],
+};
+
+export const COVER_SIZES: Record<CardLayout, string> = {
+  grid: '(min-width: 71rem) 21.7rem, (min-width: 44rem) calc(50vw - 2rem), calc(100vw - 2.5rem)',
+  featured: '(min-width: 71rem) 37.4rem, (min-width: 44rem) 55vw, calc(100vw - 2.5rem)',
+};
