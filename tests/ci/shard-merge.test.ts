@@ -3,7 +3,7 @@
 // build. Timing is off (`--timed none`): the timed pass measures the clock, which no two runs share, so
 // what must be equal is what is deterministic: the pages, the accessibility, best-practices and SEO
 // scores, the findings, the verdict and the history entry.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Judgement } from '../../scripts/lighthouse/assert.ts';
@@ -56,7 +56,9 @@ describe('three shards merged, against one run over every page', () => {
       [1, 2, 3].map((index) => audit([...common, '--shard', `${index}/3`, '--workers', '1', '--reports-dir', shardDir(index), '--cache-dir', join(state, `cache-${index}`)])),
     );
     for (const shard of shards) expect(shard.exitCode, shard.output).toBe(0);
-    merged = await audit(['--merge', shardDir(1), shardDir(2), shardDir(3), '--reports-dir', join(state, 'merged/lighthouse'), '--cache-dir', join(state, 'merged-cache')]);
+    merged = await audit(['--merge', shardDir(1), shardDir(2), shardDir(3), '--reports-dir', join(state, 'merged/lighthouse'), '--cache-dir', join(state, 'merged-cache')], {
+      GITHUB_STEP_SUMMARY: join(state, 'step-summary.md'),
+    });
     single = await audit([...common, '--reports-dir', join(state, 'single/lighthouse'), '--cache-dir', join(state, 'single-cache')]);
   }, AUDIT_TIMEOUT_MS);
   afterAll(() => site?.cleanup());
@@ -77,6 +79,12 @@ describe('three shards merged, against one run over every page', () => {
     expect(lastHistoryEntry(join(state, 'merged/lighthouse'))).toMatchObject({ passed: true, pages: lastHistoryEntry(join(state, 'single/lighthouse')).pages });
   });
 
+  it('writes the verdict and the summary to the GitHub Actions job summary', () => {
+    const summary = readFileSync(join(state, 'step-summary.md'), 'utf8');
+    expect(summary).toMatch(/^## ✅ Lighthouse: budgets met\n\n4 page\(s\) audited in 3 shard\(s\) · 0 error\(s\), \d+ warning\(s\)\n\n```text\nMerged 3 shard result\(s\)/);
+    expect(summary).toContain('✓ Every audited page meets its budgets.');
+  });
+
   it('links every page of the merged report to its Lighthouse report, copied from its shard', () => {
     const runIndex = /Reports: (\S+index\.html)/.exec(merged.output)![1]!;
     const html = readFileSync(runIndex, 'utf8');
@@ -93,6 +101,26 @@ describe('three shards merged, against one run over every page', () => {
     expect(next.output).toContain('Lighthouse: nothing to audit');
     expect(next.output).toMatch(/Shard result: \S+shard-2-of-3\.json/);
   });
+
+  it('on the next run, audits only the page that changed, in the one shard it falls to, and fails the merge on its budget', async () => {
+    await site.addHeavyImage('/posts/alpha/');
+    // As the workflow does: every shard starts from a copy of the one merged cache.
+    const shards = await Promise.all(
+      [1, 2, 3].map((index) => {
+        const cache = join(state, `second-cache-${index}`);
+        cpSync(join(state, 'merged-cache'), cache, { recursive: true });
+        return audit(['--dist', site.dist, '--timed', 'none', '--shard', `${index}/3`, '--reports-dir', join(state, `second-${index}`), '--cache-dir', cache]);
+      }),
+    );
+    expect(shards.map((shard) => shard.exitCode)).toEqual([1, 0, 0]);
+    expect(shards[0]!.output).toMatch(/Lighthouse: 1 of 4 pages of \S+ to audit \(shard 1\/3\)/);
+    for (const idle of shards.slice(1)) expect(idle.output).toContain('Lighthouse: nothing to audit');
+    const second = await audit(['--merge', ...[1, 2, 3].map((index) => join(state, `second-${index}`)), '--reports-dir', join(state, 'merged/lighthouse'), '--cache-dir', join(state, 'merged-cache')]);
+    expect(second.exitCode, second.output).toBe(1);
+    expect(second.output).toMatch(/ERROR \/posts\/alpha\/ {2}Avoids enormous network payloads \[total-byte-weight\]/);
+    expect(second.output).toContain('✗ Below budget');
+    expect(readFileSync(join(state, 'merged/lighthouse/history.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  }, AUDIT_TIMEOUT_MS);
 
   it('refuses to merge with a shard missing, naming it', async () => {
     const { exitCode, output } = await audit(['--merge', shardDir(1), shardDir(3), '--reports-dir', join(state, 'incomplete'), '--cache-dir', join(state, 'incomplete-cache')]);
