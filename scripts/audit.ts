@@ -7,6 +7,7 @@ import { signalExitCode } from '../src/lib/atomic-output.ts';
 import { parseAuditArgs, UsageError, USAGE } from './lighthouse/audit-args.ts';
 import { killAllChromeNow } from './lighthouse/chrome.ts';
 import { runAudit } from './lighthouse/run-audit.ts';
+import { runMerge } from './lighthouse/run-merge.ts';
 
 async function main(): Promise<number> {
   let args;
@@ -22,6 +23,11 @@ async function main(): Promise<number> {
   if (args.help) {
     console.log(USAGE);
     return 0;
+  }
+  const projectRoot = resolve(import.meta.dirname, '..');
+  // A merge reads the shards' results only: no Chrome, no build, no site config.
+  if (args.merge) {
+    return runMerge({ dirs: args.merge, reportsDir: args.reportsDir, cacheDir: args.cacheDir, projectRoot, env: process.env, out: (line) => console.log(line), err: (line) => console.error(line) });
   }
 
   let site;
@@ -61,7 +67,7 @@ async function main(): Promise<number> {
   const exitCode = await runAudit({
     args,
     env: process.env,
-    projectRoot: resolve(import.meta.dirname, '..'),
+    projectRoot,
     site,
     preview,
     signal: controller.signal,

@@ -76,3 +76,21 @@ describe('when a missing Chrome fails the run', () => {
     { value: 'woodpecker', ci: true },
   ])('CI=$value means CI: $ci', ({ value, ci }) => expect(isCi({ CI: value })).toBe(ci));
 });
+
+describe('the audit’s --merge', () => {
+  it('takes every folder after --merge, with where the merged report and cache go', () => {
+    expect(parseAuditArgs(['--merge', 'shards/1', 'shards/2', 'shards/3', '--reports-dir', 'r', '--cache-dir', 'c'])).toMatchObject({
+      merge: ['shards/1', 'shards/2', 'shards/3'],
+      reportsDir: 'r',
+      cacheDir: 'c',
+    });
+  });
+
+  it('refuses the options of an audit, which the shards already chose', () => {
+    expect(() => parseAuditArgs(['--merge', 'a', '--all', '--shard', '1/2'])).toThrow('--merge combines results the shards already made; it takes only --reports-dir and --cache-dir, not --all, --shard.');
+  });
+
+  it('refuses a stray argument without --merge', () => {
+    expect(() => parseAuditArgs(['shards/1'])).toThrow('Unexpected argument "shards/1"');
+  });
+});

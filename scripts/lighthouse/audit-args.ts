@@ -13,7 +13,10 @@ shared files changed, and the pages in audit.alwaysAudit. Nothing changed: nothi
   --all                 audit every page, changed or not
   --since REF           audit the pages whose sources changed since a git commit (e.g. main)
   --max-pages N         audit at most N pages on this machine
-  --shard i/n           audit only this machine's share (1 ≤ i ≤ n) of the page list
+  --shard i/n           audit only this machine's share (1 ≤ i ≤ n) of the page list; writes
+                        shard-i-of-n.json into the reports folder for --merge
+  --merge DIR…          combine the results of shards 1/n … n/n (each DIR a shard's reports folder)
+                        into one report, history entry and verdict; fails if any shard failed
   --url https://…       audit a deployed site instead (pages from its sitemap)
   --preset P            mobile (default) or desktop
   --runs N              timed performance runs per timed page, judged on the median (default: audit.performanceRuns)
@@ -53,6 +56,8 @@ export interface AuditArgs {
   reportAs?: string;
   reportsDir?: string;
   cacheDir?: string;
+  /** `--merge DIR…`: the shards' reports folders to combine; no audit runs. */
+  merge?: string[];
 }
 
 export class UsageError extends Error {
@@ -85,11 +90,13 @@ export function parseShard(value: string): Shard {
 
 export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...argv],
       strict: true,
-      allowPositionals: false,
+      // Only --merge takes more than one value: `--merge a b c`.
+      allowPositionals: true,
       options: {
         'after-build': { type: 'boolean', default: false },
         'require-audit': { type: 'boolean', default: false },
@@ -109,10 +116,13 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
         'report-as': { type: 'string' },
         'reports-dir': { type: 'string' },
         'cache-dir': { type: 'string' },
+        merge: { type: 'string', multiple: true },
       },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run npm run audit -- --help for the options.`);
+    // Node's hint about positional arguments is for --merge's folders only; an unknown option needs none.
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${message.replace(/\.$/, '')}. Run npm run audit -- --help for the options.`);
   }
   const args: AuditArgs = {
     afterBuild: values['after-build'],
@@ -142,6 +152,14 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   if (values['report-as'] !== undefined) args.reportAs = values['report-as'];
   if (values['reports-dir'] !== undefined) args.reportsDir = values['reports-dir'];
   if (values['cache-dir'] !== undefined) args.cacheDir = values['cache-dir'];
+  if (values.merge !== undefined) {
+    // Only where the merged report and cache go make sense with a merge: the rest is the shards' to choose.
+    const others = Object.keys(values).filter((name) => !['merge', 'reports-dir', 'cache-dir'].includes(name) && values[name as keyof typeof values] !== false);
+    if (others.length > 0) throw new UsageError(`--merge combines results the shards already made; it takes only --reports-dir and --cache-dir, not ${others.map((name) => `--${name}`).join(', ')}.`);
+    args.merge = [...values.merge, ...positionals];
+  } else if (positionals.length > 0) {
+    throw new UsageError(`Unexpected argument "${positionals[0]}". Run npm run audit -- --help for the options.`);
+  }
   if (args.all && args.since !== undefined) throw new UsageError('--all audits every page and --since the pages changed since a commit. Use one or the other.');
   if (args.url !== undefined && args.since !== undefined) throw new UsageError('--since maps source files to the pages of a local build; it cannot be used with --url.');
   if (args.url !== undefined && (args.dist !== undefined || args.port !== undefined)) {

@@ -1,7 +1,7 @@
 // The whole audit: find Chrome, find the pages and what each one's audit depends on, choose which to
 // audit, then the three stages (collect → assert → report), which talk through the run folder's files.
 // Returns the exit code; only the entry script (scripts/audit.ts) exits.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,10 +21,11 @@ import type { LighthouseResultLike } from './lighthouse-result.ts';
 import { lighthouseVersion, startLighthouseThreads, type LighthouseThreads } from './lighthouse-runner.ts';
 import { judgeLoad, startLoadSample } from './machine-load.ts';
 import { acquireMachineLock, formatWait, lockFileFrom, runTokenFrom } from './machine-lock.ts';
-import { cacheFileFor, hashOf, nextAuditCache, readAuditCache, writeAuditCache } from './page-cache.ts';
+import { buildIdOf, planIdOf, SHARD_RESULT_KIND, shardResultName, type ShardResult } from './merge-shards.ts';
+import { cacheFileFor, hashOf, nextAuditCache, readAuditCache, writeAuditCache, type CachedPage } from './page-cache.ts';
 import { compareInputs, InputHasher, type PageInputs } from './page-inputs.ts';
 import { appendHistory, formatProgress, formatSummary, formatUnchangedRun, historyEntryOf, previousScores, pruneRuns, readHistory, renderReportsIndex, renderRunIndex } from './report.ts';
-import { selectPages, timedPagesOf, type SourceChanges } from './select-pages.ts';
+import { selectPages, timedPagesOf, type Selection, type SourceChanges } from './select-pages.ts';
 import { AuditInputError, discoverDistPages, discoverRemotePages, servePolicyOf, type SitePage } from './site-pages.ts';
 import { SinceError, sourceChangesSince } from './source-changes.ts';
 
@@ -122,7 +123,8 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   const version = lighthouseVersion();
   // A kept result stands only for the same budgets, preset, Lighthouse and Chrome.
   const cacheContext = hashOf({ version, chrome: chrome.version, preset, budgets, blocked: config.blockedUrlPatterns });
-  const cacheFile = cacheFileFor(cacheDir, args.url ?? `dist:${site.url}`, preset);
+  const cacheTarget = args.url ?? `dist:${site.url}`;
+  const cacheFile = cacheFileFor(cacheDir, cacheTarget, preset);
   const cache = readAuditCache(cacheFile, cacheContext);
   const headerRules = args.url ? [] : readHeaderRules(dist);
   const hasher = new InputHasher({ read: (file) => readDistFile(dist, file), policy, headerRules });
@@ -145,8 +147,33 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
   const timedPages = timedPagesOf(selection.pages, args.timed ?? config.timedPages);
   const workers = args.workers ?? (config.workers || Math.min(availableParallelism(), AUDIT_LIMITS.maxWorkers));
   const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.count})` : '';
+  // A shard says what it did in a file of its own, even when it audited nothing, so --merge knows it ran.
+  const writeShardResult = (run: Pick<ShardResult, 'judgement' | 'at' | 'runDir' | 'manifest'> & { updates: Record<string, CachedPage> }) => {
+    if (!args.shard) return;
+    const { updates, ...rest } = run;
+    const result: ShardResult = {
+      kind: SHARD_RESULT_KIND,
+      version: 1,
+      shard: args.shard,
+      target,
+      preset,
+      build: buildIdOf(target, pages),
+      context: cacheContext,
+      plan: planIdOf(selection.plan),
+      maxChangedPages: config.maxChangedPages,
+      ...rest,
+      selection: shardSelectionOf(selection),
+      cache: { target: cacheTarget, pages: pages.map((page) => page.path), updates },
+    };
+    mkdirSync(reportsDir, { recursive: true });
+    const file = join(reportsDir, shardResultName(args.shard));
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(result)}\n`);
+    renameSync(`${file}.tmp`, file);
+    out(`Shard result: ${displayPath(file, cwd)} (npm run audit -- --merge with every shard's folder combines them)`);
+  };
   if (selection.pages.length === 0) {
     out(formatUnchangedRun({ target, selection, cache, maxChangedPages: config.maxChangedPages }));
+    writeShardResult({ judgement: { pages: [], errors: 0, warnings: 0, passed: true }, at: new Date().toISOString(), updates: {} });
     return 0;
   }
   out(
@@ -254,19 +281,29 @@ export async function runAudit(context: AuditEnvironment): Promise<number> {
     }
   }
   const byPath = new Map(pages.map((page) => [page.path, page]));
-  writeAuditCache(
-    cacheFile,
-    cacheContext,
-    nextAuditCache(cache, {
-      at: manifest.finishedAt,
-      audited: judgement.pages.map((verdict) => {
-        const observedPaths = manifest.pages.find((item) => item.path === verdict.path)?.observedPaths ?? [];
-        // Hashed again with what Lighthouse saw it load, so the next run compares like with like.
-        return { path: verdict.path, verdict, observedPaths, inputs: inputsOf(byPath.get(verdict.path)!, observedPaths) };
-      }),
-      shared: selection.shared,
-      currentInputs,
+  const nextCache = nextAuditCache(cache, {
+    at: manifest.finishedAt,
+    audited: judgement.pages.map((verdict) => {
+      const observedPaths = manifest.pages.find((item) => item.path === verdict.path)?.observedPaths ?? [];
+      // Hashed again with what Lighthouse saw it load, so the next run compares like with like.
+      return { path: verdict.path, verdict, observedPaths, inputs: inputsOf(byPath.get(verdict.path)!, observedPaths) };
     }),
-  );
+    shared: selection.shared,
+    currentInputs,
+  });
+  writeAuditCache(cacheFile, cacheContext, nextCache);
+  const made = [...judgement.pages.map((page) => page.path), ...selection.shared.map((item) => item.path)];
+  writeShardResult({
+    judgement,
+    manifest,
+    at: manifest.finishedAt,
+    runDir: runDirName,
+    updates: Object.fromEntries(made.filter((path) => nextCache[path]).map((path) => [path, nextCache[path]!])),
+  });
   return judgement.passed ? 0 : 1;
+}
+
+/** What a shard's result keeps of its selection: the merged summary's notes. */
+function shardSelectionOf(selection: Selection): ShardResult['selection'] {
+  return { shared: selection.shared, unchanged: selection.unchanged, deferred: selection.deferred, missingAlways: selection.missingAlways };
 }

@@ -185,6 +185,15 @@ describe('choosing the pages to audit', () => {
     expect(shards.map((shard) => shard.otherShards)).toEqual(shards.map((shard) => all.length - shard.pages.length));
   });
 
+  it('gives every shard the same plan, the one run’s page list, which a merge checks the shards share', () => {
+    const one = select({ cache: {} });
+    const shards = [1, 2, 3].map((index) => select({ cache: {}, shard: { index, count: 3 } }));
+    expect(one.plan).toEqual(one.pages.map((each) => each.path));
+    for (const shard of shards) expect(shard.plan).toEqual(one.plan);
+    // Shards that read different caches plan different lists.
+    expect(select({ cache: auditedOnce(site.slice(0, 3)), shard: { index: 1, count: 3 } }).plan).not.toEqual(one.plan);
+  });
+
   it('stops at --max-pages on this machine, saying which pages wait', () => {
     const selection = select({ cache: {}, maxPages: 2 });
     expect(selection.pages).toHaveLength(2);

@@ -94,6 +94,8 @@ export interface Selection {
   missingAlways: string[];
   /** Pages left to the other shards. */
   otherShards: number;
+  /** Every shard's pages in order, before --max-pages: the same in each shard of one build and cache. */
+  plan: string[];
 }
 
 function templateRank(template: string): number {
@@ -204,6 +206,7 @@ export function selectPages(input: SelectionInput): Selection {
     deferred,
     missingAlways,
     otherShards: chosen.length - mine.length,
+    plan: chosen.map((page) => page.path),
   };
 }
 
