@@ -18,7 +18,7 @@ import { REPORT_INPUT_FILE } from '../src/integrations/seo-report.ts';
 
 const BASELINE_FEATURES = { ogImages: false, structuredData: false, sitemap: false, seoLint: false, search: false };
 /** Every build and audit of the benchmark sees the same clock, so unchanged content builds the same pages. */
-const BENCH_ENV = { BUILD_DATE: '2026-11-29' };
+const BENCH_ENV = { BUILD_DATE: '2026-12-02' };
 const USAGE =
   'Usage: npm run bench -- --posts 1000 [--posts 4000] [--runs 3] [--no-baseline] [--keep]\n' +
   '                        [--audit | --audit-only] [--audit-posts 100] [--audit-pages N]';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintReport } from '../../src/seo/lint/report.ts';
-import { buildFixture, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { buildFixture, PROJECT_CONTENT_BUILD_DATE, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 import { parsePage } from '../helpers/html.ts';
 import { checkHtmlFiles, describeNuMessage, isCspNote } from '../helpers/nu-checker.ts';
 
@@ -13,7 +13,7 @@ const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
 describe('the default site', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildFixture({ withProjectContent: true, env: { BUILD_DATE: '2026-11-29' } });
+    build = await buildFixture({ withProjectContent: true, env: { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE } });
     expect(build.exitCode, build.output).toBe(0);
   });
   afterAll(() => build.cleanup());
@@ -38,7 +38,7 @@ describe('the default site', () => {
     expect(html).toContain('AppData\\Local\\Akamai');
     expect(html).toMatch(/<img[^>]+alt="Illustration of a Windows Security Alert[^"]+"[^>]*>/);
     expect(html).toMatch(/<img(?=[^>]+width="\d+")(?=[^>]+height="\d+")[^>]*firewall-alert[^>]*>/);
-    expect(html).toContain('Updated <time datetime="2026-11-28T00:00:00+00:00" data-date="modified">28 November 2026</time>');
+    expect(html).toContain('Updated <time datetime="2026-12-02T00:00:00+00:00" data-date="modified">2 December 2026</time>');
     expect(html).toMatch(/\d+ min read/);
     expect(html).toContain('On this page');
   });
@@ -76,13 +76,13 @@ describe('the default site', () => {
     const parsed = new XMLParser().parse(build.read('sitemap-0.xml')) as { urlset: { url: { loc: string; lastmod?: string }[] } };
     const entries = parsed.urlset.url;
     expect(entries.filter((entry) => entry.lastmod === undefined).map((entry) => entry.loc)).toEqual([]);
-    expect(entries.filter((entry) => entry.lastmod! > '2026-11-29T00:00:00.000Z').map((entry) => `${entry.loc} ${entry.lastmod}`)).toEqual([]);
+    expect(entries.filter((entry) => entry.lastmod! > `${PROJECT_CONTENT_BUILD_DATE}T00:00:00.000Z`).map((entry) => `${entry.loc} ${entry.lastmod}`)).toEqual([]);
     const lastmod = (path: string) => entries.find((entry) => entry.loc === `https://urban-haze.example${path}`)?.lastmod;
     // The home page shows the five freshest posts, first among them the advisory (first published in 2011,
-    // updated 28 November), which is why it leads the list.
-    expect(lastmod('/')).toBe('2026-11-28T00:00:00.000Z');
-    // The archive lists every post, among them the advisory (first published in 2011, updated 28 November).
-    expect(lastmod('/archive/')).toBe('2026-11-28T00:00:00.000Z');
+    // updated 2 December), which is why it leads the list.
+    expect(lastmod('/')).toBe('2026-12-02T00:00:00.000Z');
+    // The archive lists every post, among them the advisory (first published in 2011, updated 2 December).
+    expect(lastmod('/archive/')).toBe('2026-12-02T00:00:00.000Z');
   });
 
   it('passes the SEO lint with no errors, and the build prints its summary', () => {
@@ -95,7 +95,7 @@ describe('the default site', () => {
 
   it('builds with no network at all: comments, the follow button and fonts are never fetched at build time', async () => {
     rmSync(join(build.directory, '.astro-cache'), { recursive: true, force: true });
-    const offline = await runFixtureBuild(build.directory, { BUILD_DATE: '2026-11-29' }, { withoutNetwork: true });
+    const offline = await runFixtureBuild(build.directory, { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE }, { withoutNetwork: true });
     expect(offline.output).toMatch(/og-images\] (\d+) cards: \1 rendered/);
     expect(offline.exitCode, offline.output).toBe(0);
     expect(build.exists(ADVISORY)).toBe(true);
@@ -109,7 +109,7 @@ describe('the default site', () => {
       expect(postLinks('index.html')[0]).toBe(ADVISORY_URL);
       const items = [...build.read('rss.xml').matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((match) => new URL(match[1]!).pathname);
       expect(items[0]).toBe(ADVISORY_URL);
-      expect(build.read('rss.xml')).toMatch(/<pubDate>Mon, 14 Mar 2011 00:00:00 GMT<\/pubDate>[^]*?<atom:updated>2026-11-28T00:00:00\+00:00<\/atom:updated>/);
+      expect(build.read('rss.xml')).toMatch(/<pubDate>Mon, 14 Mar 2011 00:00:00 GMT<\/pubDate>[^]*?<atom:updated>2026-12-02T00:00:00\+00:00<\/atom:updated>/);
     });
 
     it('keeps it last in the archive, under 2011, where its publication puts it', () => {

@@ -91,7 +91,7 @@ const FIXTURE_ROOT = join(PROJECT_ROOT, '.cache/test-sites');
  * The build date for the project's own content: after its newest date. Built earlier, its posts would
  * carry updates dated in the future, which the build refuses.
  */
-export const PROJECT_CONTENT_BUILD_DATE = '2026-11-29';
+export const PROJECT_CONTENT_BUILD_DATE = '2026-12-02';
 
 export async function buildFixture(options: FixtureOptions = {}): Promise<BuildResult> {
   mkdirSync(FIXTURE_ROOT, { recursive: true });
