@@ -23,6 +23,9 @@ const settings: SiteConfigInput = {
   // Lighthouse after every build, on the pages whose inputs changed; budgets and their defaults are in
   // src/config/audit-schema.ts.
   audit: {},
+  // IndexNow: off until a key is set. Prefer the INDEXNOW_KEY environment variable (a CI setting) to
+  // writing the key here; README "Tell search engines what changed (IndexNow)".
+  indexNow: {},
 };
 
 export const siteConfig = parseSiteConfig(settings, process.env, { configFile: 'src/site.config.ts' });
