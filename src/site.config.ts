@@ -32,6 +32,9 @@ const settings: SiteConfigInput = {
   // Owner text: the About page and the promo note are Markdown in content/pages/ (README "Owner pages").
   // The promo note (content/pages/promo.md) ends every post unless the post says promo: false.
   promo: true,
+  // IndexNow: off until a key is set. Prefer the INDEXNOW_KEY environment variable (a CI setting) to
+  // writing the key here; README "Tell search engines what changed (IndexNow)".
+  indexNow: {},
 };
 
 export const siteConfig = parseSiteConfig(settings, process.env, { configFile: 'src/site.config.ts' });

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../lib/dates.ts';
+import { indexNowKeyError, indexNowKeyProblem } from '../seo/indexnow.ts';
 import { lintLevelsSchema } from '../seo/lint/rule-ids.ts';
 import { auditSchema } from './audit-schema.ts';
 import { ConfigError, formatIssues, settingLocation } from './config-error.ts';
@@ -183,6 +184,23 @@ export const siteConfigSchema = strictObject({
   // Owner text. The About page and the promo note are Markdown in content/pages/ (src/content/site-pages.ts).
   /** The promo note (content/pages/promo.md) at the end of every post; a post's `promo: false` leaves it off; false shows none. */
   promo: z.boolean({ error: 'promo must be true or false' }).default(true),
+  // IndexNow ------------------------------------------------------------------------------------
+  /** IndexNow: `npm run indexnow` tells search engines which pages changed after a deploy (README "Tell search engines what changed"). */
+  indexNow: strictObject({
+    /**
+     * The site's IndexNow key, 8–128 letters, digits or dashes; the INDEXNOW_KEY environment variable
+     * overrides it. The build serves it at /<key>.txt, so it is public, but keeping it in CI settings
+     * rather than here lets a fork choose its own. Omit for no IndexNow.
+     */
+    key: z
+      .string()
+      .trim()
+      .refine((key) => indexNowKeyProblem(key) === undefined, {
+        error: (issue) => indexNowKeyError(String(issue.input)),
+      })
+      .optional(),
+  }).prefault({}),
+  // ----------------------------------------------------------------------------------------------
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
@@ -214,13 +232,17 @@ function readOverrides(env: Readonly<Record<string, string | undefined>>): Recor
     Object.assign(overrides, parsed);
   }
   if (env['SITE_URL']) overrides['url'] = env['SITE_URL'];
+  if (env['INDEXNOW_KEY']) {
+    const indexNow = isPlainObject(overrides['indexNow']) ? overrides['indexNow'] : {};
+    overrides['indexNow'] = { ...indexNow, key: env['INDEXNOW_KEY'] };
+  }
   return overrides;
 }
 
 /**
  * Validates the owner's settings and throws a ConfigError naming each bad field.
- * The environment may override them: SITE_URL sets the URL, SITE_CONFIG_OVERRIDES (JSON)
- * any field, e.g. for a CI matrix or a test build.
+ * The environment may override them: SITE_URL sets the URL, INDEXNOW_KEY the IndexNow key,
+ * SITE_CONFIG_OVERRIDES (JSON) any field, e.g. for a CI matrix or a test build.
  */
 export function parseSiteConfig(
   input: unknown,

@@ -137,6 +137,7 @@ export const routes = {
   about: '/about/',
   search: '/search/',
   feed: '/rss.xml',
+  llmsTxt: '/llms.txt',
   sitemap: '/sitemap-index.xml',
   notFound: '/404.html',
 } as const satisfies Record<string, RoutePath | ((...args: never[]) => RoutePath)>;

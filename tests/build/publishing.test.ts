@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayPath } from '../../src/lib/files.ts';
+import { parseLlmsTxt } from '../../src/seo/lint/site-files.ts';
 import { buildFixture, post, PROJECT_ROOT, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
 
 const posts = {
@@ -11,7 +12,10 @@ const posts = {
   'older.md': post({ title: '"Older post"', tags: '["Shared"]', pubDate: '2026-02-01' }),
   'secret-draft.md': post({ title: '"Secret draft"', draft: 'true', tags: '["Shared", "Draftonly"]' }, 'The zebra-quartz phrase must never be published.'),
   'scheduled.md': post({ title: '"Scheduled post"', pubDate: '2026-07-01', tags: '["Shared", "Futureonly"]' }, 'The walrus-garnet phrase waits for its day.'),
+  'hidden.md': post({ title: '"Hidden post"', noindex: 'true', pubDate: '2026-02-15' }),
 };
+/** The IndexNow key this build is given, as CI gives it (README "Tell search engines what changed"). */
+const INDEXNOW_KEY = 'publishing-test-key-2026';
 
 function everyFileContaining(build: BuildResult, needle: string): string[] {
   return build.files().filter((path) => !/\.(png|ico|jpe?g|webp|avif)$/.test(path) && build.read(path).includes(needle));
@@ -20,7 +24,7 @@ function everyFileContaining(build: BuildResult, needle: string): string[] {
 describe('publishing in a real build', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildFixture({ posts, env: { BUILD_DATE: '2026-06-01' } });
+    build = await buildFixture({ posts, env: { BUILD_DATE: '2026-06-01', INDEXNOW_KEY } });
     expect(build.exitCode, build.output).toBe(0);
   });
   afterAll(() => build.cleanup());
@@ -61,6 +65,25 @@ describe('publishing in a real build', () => {
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(2);
     const marked = build.files().filter((path) => path.endsWith('.html') && build.read(path).includes('data-pagefind-body'));
     expect(marked.sort()).toEqual(['posts/older/index.html', 'posts/published/index.html']);
+  });
+
+  describe('llms.txt and the IndexNow key file', () => {
+    it('lists in llms.txt the published, indexable posts at their canonical URLs, and no draft, scheduled or noindex post', () => {
+      const llms = parseLlmsTxt(build.read('llms.txt'), 'llms.txt');
+      expect(llms.problems).toEqual([]);
+      expect(llms.links.filter((link) => link.section === 'Posts').map((link) => link.url)).toEqual([
+        'https://urban-haze.example/posts/published/',
+        'https://urban-haze.example/posts/older/',
+      ]);
+      for (const absent of ['Secret draft', 'Scheduled post', 'Hidden post', '/posts/hidden/']) expect(build.read('llms.txt')).not.toContain(absent);
+      // The build's own lint read it, with the sitemap and the feed.
+      expect(build.output).toMatch(/SEO lint: .*rss\.xml and llms\.txt checked in \d+ ms: no problems/);
+    });
+
+    it('serves the IndexNow key at /<key>.txt, and names it nowhere else: not in the sitemap, the feed, llms.txt or search', () => {
+      expect(build.read(`${INDEXNOW_KEY}.txt`)).toBe(INDEXNOW_KEY);
+      expect(everyFileContaining(build, INDEXNOW_KEY)).toEqual([`${INDEXNOW_KEY}.txt`]);
+    });
   });
 
   it('publishes the scheduled post once the clock passes its date, and removes stale pages on rebuild', async () => {

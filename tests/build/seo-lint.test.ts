@@ -43,7 +43,7 @@ describe('a site with SEO defects the content schema allows', () => {
 
   it('fails the build after printing the report and its summary', () => {
     expect(build.exitCode).not.toBe(0);
-    expect(build.output).toMatch(/\[urban-haze:seo-lint\] SEO lint: \d+ pages, sitemap-index\.xml, sitemap-0\.xml, robots\.txt and rss\.xml checked in \d+ ms: 4 errors and \d+ warnings on \d+ pages\./);
+    expect(build.output).toMatch(/\[urban-haze:seo-lint\] SEO lint: \d+ pages, sitemap-index\.xml, sitemap-0\.xml, robots\.txt, rss\.xml and llms\.txt checked in \d+ ms: 4 errors and \d+ warnings on \d+ pages\./);
     expect(build.output).toContain('Fix the errors listed above (each names the page, the rule and the fix)');
     expect(build.output).toMatch(/\/posts\/broken-link\/ {2}\(\S+broken-link\.md\)\n {2}error {2}links-internal/);
   });
@@ -136,7 +136,7 @@ describe('npm run lint:seo on a built site', () => {
   it('passes a correct site with exit code 0', async () => {
     const dist = writeSite(site(pages));
     const result = await runLintCli(['--dist', dist, '--content', join(directory, 'no-content'), '--json', join(directory, 'ok.json')], env);
-    expect(result.output).toMatch(/SEO lint: 3 pages, sitemap-index\.xml, sitemap-0\.xml, robots\.txt and rss\.xml checked in \d+ ms: no problems\./);
+    expect(result.output).toMatch(/SEO lint: 3 pages, sitemap-index\.xml, sitemap-0\.xml, robots\.txt, rss\.xml and llms\.txt checked in \d+ ms: no problems\./);
     expect(result.exitCode).toBe(0);
   });
 

@@ -128,9 +128,15 @@ export function feedOf(links: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Example Blog</title><link>${SITE}</link><description>Posts</description><atom:link href="${SITE}rss.xml" rel="self" type="application/rss+xml"/>${items}</channel></rss>`;
 }
 
+/** An llms.txt listing these links under "## Posts". */
+export function llmsTxtOf(links: readonly string[]): string {
+  return `# Example Blog\n\n> Posts about checking built sites.\n\n## Posts\n\n${links.map((link) => `- [A post](${link}): what it covers`).join('\n')}\n`;
+}
+
 /**
  * A whole site around some pages: a home page linking every post, a sitemap of the indexable pages,
- * robots.txt naming it, a feed of the posts and the social card image. `pages` maps routes to HTML.
+ * robots.txt naming it, a feed and an llms.txt of the posts, and the social card image. `pages` maps
+ * routes to HTML.
  */
 export function site(pages: Partial<Record<RoutePath, string>>, extra: SiteFiles = {}): SiteFiles {
   const routes = Object.keys(pages) as RoutePath[];
@@ -147,6 +153,7 @@ export function site(pages: Partial<Record<RoutePath, string>>, extra: SiteFiles
     ...sitemapOf(indexable),
     'robots.txt': `User-agent: *\nAllow: /\n\nSitemap: ${SITE}sitemap-index.xml\n`,
     'rss.xml': feedOf(posts.filter((route) => !all[route]!.includes('noindex')).map((route) => url(route))),
+    'llms.txt': llmsTxtOf(posts.filter((route) => !all[route]!.includes('noindex')).map((route) => url(route))),
     'og/card.png': pngOfSize(1200, 630),
     ...extra,
   };

@@ -41,7 +41,7 @@ export function lintDistWithInput(options: LintDistOptions): { report: LintRepor
     levels: config.lint.rules,
     sources: sources.byUrl,
   });
-  const files = [...(input.sitemap?.files ?? []), ...(input.robots ? ['robots.txt'] : []), ...input.feeds.map((feed) => feed.file)];
+  const files = [...(input.sitemap?.files ?? []), ...(input.robots ? ['robots.txt'] : []), ...input.feeds.map((feed) => feed.file), ...(input.llmsTxt ? [input.llmsTxt.file] : [])];
   const report: LintReport = {
     site: config.url,
     pages: input.pages.length,

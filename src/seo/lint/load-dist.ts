@@ -1,4 +1,4 @@
-// Reads a built site from dist/: each HTML page once, plus the sitemap(s), robots.txt and feeds.
+// Reads a built site from dist/: each HTML page once, plus the sitemap(s), robots.txt, feeds and llms.txt.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../lib/files.ts';
@@ -7,10 +7,12 @@ import { resolveOnSite, type UrlPolicy } from '../urls.ts';
 import { normaliseUrl, pageUrl } from './dist-urls.ts';
 import { readPageFacts } from './page-facts.ts';
 import type { LintInput } from './run.ts';
-import { parseFeed, parseRobots, parseSitemap } from './site-files.ts';
+import { parseFeed, parseLlmsTxt, parseRobots, parseSitemap } from './site-files.ts';
 import type { DistFiles, PageFacts, RobotsFacts, SitemapFacts } from './types.ts';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml']);
+/** Where the llms.txt proposal puts the file: the site's root (src/pages/llms.txt.ts). */
+const LLMS_TXT = 'llms.txt';
 
 /** A built site as a list of files and a way to read them: dist/ on disk, or files in memory in tests. */
 export interface SiteReader {
@@ -81,7 +83,8 @@ export function loadSite(reader: SiteReader, policy: UrlPolicy): LintInput {
   }
   if (feedFiles.size === 0 && dist.has('rss.xml')) feedFiles.add('rss.xml');
   const feeds = [...feedFiles].map((file) => parseFeed(readText(reader, file), file));
-  return { pages, dist, sitemap, robots, feeds };
+  const llmsTxt = dist.has(LLMS_TXT) ? parseLlmsTxt(readText(reader, LLMS_TXT), LLMS_TXT) : undefined;
+  return { pages, dist, sitemap, robots, feeds, llmsTxt };
 }
 
 /** A built site in a dist/ folder. */

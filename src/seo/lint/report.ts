@@ -8,7 +8,7 @@ export interface LintReport {
   site: string;
   /** HTML pages checked. */
   pages: number;
-  /** Other files checked: sitemaps, robots.txt, feeds. */
+  /** Other files checked: sitemaps, robots.txt, feeds, llms.txt. */
   files: string[];
   errors: number;
   warnings: number;

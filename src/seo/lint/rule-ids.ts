@@ -41,6 +41,7 @@ export const LINT_RULE_IDS = [
   'robots-txt-blocks-indexable',
   'robots-txt-blocks-noindex',
   'feed-valid',
+  'llms-txt-valid',
 ] as const;
 
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];

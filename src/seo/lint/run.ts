@@ -8,6 +8,7 @@ import { canonicalLinks, sameUrl } from './rules/helpers.ts';
 import type {
   DistFiles,
   FeedFacts,
+  LlmsTxtFacts,
   Finding,
   LintContext,
   LintRule,
@@ -28,6 +29,7 @@ export interface LintInput {
   sitemap: SitemapFacts | undefined;
   robots: RobotsFacts | undefined;
   feeds: FeedFacts[];
+  llmsTxt: LlmsTxtFacts | undefined;
 }
 
 export interface LintOptions {
@@ -62,6 +64,7 @@ export function lintSite(input: LintInput, options: LintOptions): Finding[] {
     sitemap: input.sitemap,
     robots: input.robots,
     feeds: input.feeds,
+    llmsTxt: input.llmsTxt,
   };
   const sourceFor = (url: string) => options.sources.get(url);
   const context: LintContext = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeed, parseRobots, parseSitemap } from './site-files.ts';
+import { parseFeed, parseLlmsTxt, parseRobots, parseSitemap } from './site-files.ts';
 
 describe('parseRobots', () => {
   const robots = parseRobots(
@@ -70,5 +70,31 @@ describe('parseFeed', () => {
     expect(parseFeed(rss, 'rss.xml')).toEqual({ file: 'rss.xml', itemLinks: ['https://a.example/posts/a/'], problems: [] });
     const atom = '<feed><entry><link rel="alternate" href="https://a.example/posts/b/"/><link rel="edit" href="x"/></entry></feed>';
     expect(parseFeed(atom, 'atom.xml').itemLinks).toEqual(['https://a.example/posts/b/']);
+  });
+});
+
+describe('parseLlmsTxt', () => {
+  it('reads the title and each section’s links, unescaping brackets in link text', () => {
+    const text = '# Site\n\n> What it is.\n\nSome notes.\n- a note that is not a link\n\n## Posts\n\n- [A \\[draft\\] post](https://a.example/posts/a/): notes\n- [B](https://a.example/posts/b/)\n\n## Optional\n\n- [About](https://a.example/about/)\n';
+    expect(parseLlmsTxt(text, 'llms.txt')).toEqual({
+      file: 'llms.txt',
+      title: 'Site',
+      links: [
+        { text: 'A [draft] post', url: 'https://a.example/posts/a/', section: 'Posts' },
+        { text: 'B', url: 'https://a.example/posts/b/', section: 'Posts' },
+        { text: 'About', url: 'https://a.example/about/', section: 'Optional' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('names what breaks the proposal’s layout: no title, no summary, a second title, a list item that is not a link', () => {
+    expect(parseLlmsTxt('Site\n\n## Posts\n', 'llms.txt').problems).toEqual(['it does not start with a "# " title (the site\'s name)']);
+    expect(parseLlmsTxt('# Site\n\n## Posts\n\n- [A](https://a.example/a (x))\n- just text\n# Again\n', 'llms.txt').problems).toEqual([
+      'the title is not followed by a "> " summary',
+      'line 5 is not a link of the form "- [title](absolute URL): notes"',
+      'line 6 is not a link of the form "- [title](absolute URL): notes"',
+      'line 7 is a second "# " title',
+    ]);
   });
 });

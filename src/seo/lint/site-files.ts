@@ -1,6 +1,6 @@
-// Readers for the non-HTML files the lint checks: sitemaps, robots.txt and feeds. Pure: text in, facts out.
+// Readers for the non-HTML files the lint checks: sitemaps, robots.txt, feeds and llms.txt. Pure: text in, facts out.
 import { Parser } from 'htmlparser2';
-import type { FeedFacts, RobotsFacts } from './types.ts';
+import type { FeedFacts, LlmsTxtFacts, RobotsFacts } from './types.ts';
 
 interface XmlElement {
   name: string;
@@ -151,4 +151,33 @@ export function parseRobots(text: string): RobotsFacts {
     allows,
     blocksEverything: rules.some((rule) => !rule.allow && (rule.pattern === '/' || rule.pattern === '/*')) && !rules.some((rule) => rule.allow),
   };
+}
+
+/** A `- [text](url)` list item, with optional `: notes`; `\]` escapes a bracket in the text. */
+const LLMS_LINK = /^[-*] \[((?:\\.|[^\]\\])*)\]\(([^()\s]+)\)(?::\s.*)?$/;
+
+/**
+ * Reads llms.txt as the proposal (https://llmstxt.org) lays it out: a `#` title first, a `>` summary,
+ * free text, then `##` sections whose list items are links.
+ */
+export function parseLlmsTxt(text: string, file: string): LlmsTxtFacts {
+  const problems: string[] = [];
+  const links: LlmsTxtFacts['links'] = [];
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((line) => line.trim() !== '');
+  const title = first !== -1 && /^# \S/.test(lines[first]!) ? lines[first]!.slice(2).trim() : undefined;
+  if (title === undefined) problems.push('it does not start with a "# " title (the site\'s name)');
+  const next = lines.slice(first + 1).find((line) => line.trim() !== '');
+  if (title !== undefined && !next?.startsWith('>')) problems.push('the title is not followed by a "> " summary');
+  let section: string | undefined;
+  lines.forEach((line, index) => {
+    if (index !== first && /^# /.test(line)) problems.push(`line ${index + 1} is a second "# " title`);
+    if (line.startsWith('## ')) section = line.slice(3).trim();
+    else if (section !== undefined && /^[-*] /.test(line)) {
+      const match = LLMS_LINK.exec(line.trim());
+      if (match) links.push({ text: match[1]!.replace(/\\(.)/g, '$1'), url: match[2]!, section });
+      else problems.push(`line ${index + 1} is not a link of the form "- [title](absolute URL): notes"`);
+    }
+  });
+  return { file, title, links, problems };
 }

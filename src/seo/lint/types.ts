@@ -101,6 +101,22 @@ export interface FeedFacts {
   problems: string[];
 }
 
+/** A link in llms.txt: `- [text](url): notes` under a `##` section. */
+export interface LlmsTxtLinkFact {
+  text: string;
+  url: string;
+  /** The `##` heading it is under. */
+  section: string;
+}
+
+export interface LlmsTxtFacts {
+  file: string;
+  /** The text of the first-line `#` heading, if there is one. */
+  title: string | undefined;
+  links: LlmsTxtLinkFact[];
+  problems: string[];
+}
+
 /** What the lint reads of the built site besides the pages. */
 export interface DistFiles {
   /** Whether dist/ holds a file (relative path, forward slashes). */
@@ -117,6 +133,8 @@ export interface SiteFacts {
   sitemap: SitemapFacts | undefined;
   robots: RobotsFacts | undefined;
   feeds: FeedFacts[];
+  /** dist/llms.txt, when the site has one. */
+  llmsTxt: LlmsTxtFacts | undefined;
 }
 
 /** The post a page was built from. */

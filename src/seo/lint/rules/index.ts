@@ -19,6 +19,7 @@ import { httpSelfLinks } from './http-self-links.ts';
 import { imgAlt } from './img-alt.ts';
 import { imgDimensions } from './img-dimensions.ts';
 import { linkText } from './link-text.ts';
+import { llmsTxtValid } from './llms-txt-valid.ts';
 import { linksCanonicalForm } from './links-canonical-form.ts';
 import { linksInternal } from './links-internal.ts';
 import { ogImage } from './og-image.ts';
@@ -76,6 +77,7 @@ export const LINT_RULES: readonly LintRule[] = [
   robotsTxtBlocksIndexable,
   robotsTxtBlocksNoindex,
   feedValid,
+  llmsTxtValid,
 ];
 
 export const RULES_BY_ID = new Map<LintRuleId, LintRule>(LINT_RULES.map((rule) => [rule.id, rule]));
