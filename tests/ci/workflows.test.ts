@@ -180,10 +180,30 @@ describe('site.yml: the deploy', () => {
 
   it('publishes the built site to GitHub Pages, with the environment’s URL from the deploy step', () => {
     const steps = job('deploy').steps;
-    expect(steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/download-artifact', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
-    expect(steps[0]!.with).toMatchObject({ name: 'site-dist' });
-    expect(steps[2]!.with).toMatchObject({ path: 'dist/' });
-    expect(job('deploy').environment).toEqual({ name: 'github-pages', url: `\${{ steps.${steps[3]!.id}.outputs.page_url }}` });
+    const uses = (name: string) => steps.find((step) => step.uses?.split('@')[0] === name)!;
+    expect(steps.flatMap((step) => step.uses?.split('@')[0] ?? [])).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/download-artifact',
+      'actions/configure-pages',
+      'actions/upload-pages-artifact',
+      'actions/deploy-pages',
+    ]);
+    expect(uses('actions/download-artifact').with).toMatchObject({ name: 'site-dist' });
+    expect(uses('actions/upload-pages-artifact').with).toMatchObject({ path: 'dist/' });
+    expect(job('deploy').environment).toEqual({ name: 'github-pages', url: `\${{ steps.${uses('actions/deploy-pages').id}.outputs.page_url }}` });
+  });
+
+  it('plans IndexNow from the live sitemap before the deploy and submits the plan only after it', () => {
+    const steps = job('deploy').steps;
+    const at = (pattern: RegExp) => steps.findIndex((step) => pattern.test(step.run ?? ''));
+    const deploy = steps.findIndex((step) => step.uses?.startsWith('actions/deploy-pages@'));
+    const plan = at(/npm run indexnow -- .*--save-plan indexnow-plan\.json/);
+    const submit = at(/npm run indexnow -- --plan indexnow-plan\.json --submit/);
+    expect(plan).toBeGreaterThan(-1);
+    expect(plan).toBeLessThan(deploy);
+    expect(submit).toBeGreaterThan(deploy);
+    expect(steps[submit]!.if).toContain(`steps.${steps[plan]!.id}.outcome == 'success'`);
   });
 
   it('never runs two deploys at once', () => {
@@ -199,7 +219,7 @@ describe('site.yml: permissions', () => {
       build: { contents: 'read' },
       audit: { contents: 'read' },
       merge: { contents: 'read' },
-      deploy: { pages: 'write', 'id-token': 'write' },
+      deploy: { contents: 'read', pages: 'write', 'id-token': 'write' },
     });
   });
 
