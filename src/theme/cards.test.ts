@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COVER_SIZES, COVER_WIDTHS, coverLoading } from './cards.ts';
 
 describe('cover images of post cards', () => {
-  it('loads the first cover of the home page at once, with high priority: it is the likely LCP element', () => {
+  it('loads the first cover of a page’s first list at once, with high priority: it is the likely LCP element', () => {
     expect(coverLoading(0, true)).toEqual({ loading: 'eager', fetchpriority: 'high' });
   });
 

@@ -10,8 +10,9 @@ export interface CoverLoading {
 }
 
 /**
- * Only the first card on the home page loads at once, with high priority: it is the largest thing in
- * the first screen (the LCP element). Every other cover waits until it is about to scroll into view.
+ * Only the first card of a page's first list loads at once, with high priority: it is the largest thing
+ * in the first screen (the LCP element) of a list, tag or 404 page. Every other cover waits until it is
+ * about to scroll into view; a post page's lead image is its hero, so its related cards are all lazy.
  */
 export function coverLoading(position: number, isLeadList: boolean): CoverLoading {
   return isLeadList && position === 0 ? { loading: 'eager', fetchpriority: 'high' } : { loading: 'lazy', fetchpriority: undefined };
