@@ -185,11 +185,12 @@ describe('a build without giscus settings', () => {
       expect(Number(attr(image!, 'width')) / Number(attr(image!, 'height'))).toBeCloseTo(1600 / 840, 2);
     });
 
-    it('loads only the first cover of the home page at once, with high priority, and every other lazily', () => {
+    it('loads only the first cover of a list page at once, with high priority (its likely LCP), and every other lazily', () => {
       const [featured, latest] = sections() as [Element, Element];
       expect(loading(featured)).toEqual([['eager', 'high']]);
       expect(loading(latest)).toEqual([['lazy', undefined]]);
-      expect(loading(parsePage(build.read('tags/covers/index.html')).document as unknown as Element)).toEqual([['lazy', undefined]]);
+      // A tag page's first card leads it as the featured card leads the home page.
+      expect(loading(parsePage(build.read('tags/covers/index.html')).document as unknown as Element)).toEqual([['eager', 'high']]);
     });
 
     it('dates each card, says "Updated" with a machine-readable date, and links the post and its tags', () => {
