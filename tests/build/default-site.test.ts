@@ -2,21 +2,18 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LintReport } from '../../src/seo/lint/report.ts';
-import { buildFixture, PROJECT_CONTENT_BUILD_DATE, runFixtureBuild, type BuildResult } from '../helpers/fixture-site.ts';
+import { PROJECT_CONTENT_BUILD_DATE, runFixtureBuild } from '../helpers/fixture-site.ts';
+import { copyOfSharedSite, sharedSite } from '../helpers/shared-sites.ts';
 import { parsePage } from '../helpers/html.ts';
 import { checkHtmlFiles, describeNuMessage, isCspNote } from '../helpers/nu-checker.ts';
 
 const ADVISORY = 'posts/windows-firewall-blocked-netsession-win-exe/index.html';
 
 describe('the default site', () => {
-  let build: BuildResult;
-  beforeAll(async () => {
-    build = await buildFixture({ withProjectContent: true, env: { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE } });
-    expect(build.exitCode, build.output).toBe(0);
-  });
-  afterAll(() => build.cleanup());
+  // Built once for the run by the global setup (tests/helpers/shared-sites.ts), as npm run build builds it.
+  const build = sharedSite('default');
 
   const postPages = () => build.files().filter((path) => /^posts\/[^/]+\/index\.html$/.test(path));
 
@@ -97,11 +94,17 @@ describe('the default site', () => {
   });
 
   it('builds with no network at all: comments, the follow button and fonts are never fetched at build time', async () => {
-    rmSync(join(build.directory, '.astro-cache'), { recursive: true, force: true });
-    const offline = await runFixtureBuild(build.directory, { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE }, { withoutNetwork: true });
-    expect(offline.output).toMatch(/og-images\] (\d+) cards: \1 rendered/);
-    expect(offline.exitCode, offline.output).toBe(0);
-    expect(build.exists(ADVISORY)).toBe(true);
+    const copy = copyOfSharedSite('default');
+    try {
+      rmSync(join(copy.directory, '.astro-cache'), { recursive: true, force: true });
+      rmSync(copy.dist, { recursive: true, force: true });
+      const offline = await runFixtureBuild(copy.directory, { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE }, { withoutNetwork: true });
+      expect(offline.output).toMatch(/og-images\] (\d+) cards: \1 rendered/);
+      expect(offline.exitCode, offline.output).toBe(0);
+      expect(copy.exists(ADVISORY)).toBe(true);
+    } finally {
+      copy.cleanup();
+    }
   });
 
   describe('list order: freshest first, the archive by publication', () => {

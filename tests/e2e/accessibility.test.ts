@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AXE_VIEWS, wcagViolations } from '../helpers/axe.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
-import { QUICK_ANSWER, QUICK_ANSWER_PATH, QUICK_ANSWER_POSTS } from '../helpers/post-page-fixtures.ts';
+import { QUICK_ANSWER, QUICK_ANSWER_PATH } from '../helpers/post-page-fixtures.ts';
 import type { Page } from 'playwright-core';
-import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
+import { openReaderContext, startSharedReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 import { POSTS_WITH_CODE_AND_TABLES, SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
 // Every template, the posts with code blocks and a table (the scroll regions), and a post with a quick answer.
@@ -16,7 +16,7 @@ const TEMPLATES = [...SITE_TEMPLATES, ...POSTS_WITH_CODE_AND_TABLES, { template:
 // One build, one browser and one page per view for the whole file.
 let site: ReaderSite;
 beforeAll(async () => {
-  site = await startReaderSite({ withProjectContent: true, posts: QUICK_ANSWER_POSTS });
+  site = await startSharedReaderSite();
 });
 afterAll(() => site?.close());
 

@@ -2,7 +2,7 @@
 // follows the site theme, and X is a plain link that loads nothing.
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReaderContext, startReaderSite, TEST_GISCUS, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
+import { openReaderContext, startSharedReaderSite, TEST_GISCUS, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 
 const POST_ID = 'windows-firewall-blocked-netsession-win-exe';
 const POST = `/posts/${POST_ID}/`;
@@ -19,7 +19,7 @@ describe('a post page in a real browser', () => {
   let site: ReaderSite;
   const contexts: ReaderContext[] = [];
   beforeAll(async () => {
-    site = await startReaderSite({ withProjectContent: true });
+    site = await startSharedReaderSite();
   });
   afterAll(async () => {
     await Promise.all(contexts.map((each) => each.context.close()));

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { audit, auditedPages, judgementOf, removeTemporaryFolders, temporaryFolder } from '../helpers/audit-process.ts';
-import { buildFixture, PROJECT_CONTENT_BUILD_DATE, type BuildResult } from '../helpers/fixture-site.ts';
+import type { BuildResult } from '../helpers/fixture-site.ts';
+import { copyOfSharedSite } from '../helpers/shared-sites.ts';
 
 const ADVISORY = '/posts/windows-firewall-blocked-netsession-win-exe/';
 const AUDIT_TIMEOUT_MS = 420_000;
@@ -30,8 +31,8 @@ describe('the audit of the default site on a busy machine', () => {
   const args = () => ['--dist', build.dist, '--reports-dir', join(state, 'reports'), '--cache-dir', join(state, 'cache'), '--runs', '1'];
 
   beforeAll(async () => {
-    build = await buildFixture({ withProjectContent: true, env: { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE } });
-    expect(build.exitCode, build.output).toBe(0);
+    // A copy of the run's shared build of content/: the second test plants an image in it.
+    build = copyOfSharedSite('default');
     state = temporaryFolder('audit-load-');
   });
   afterEach(stopBurners);

@@ -1,9 +1,8 @@
 // Site search in headless Chromium: Pagefind is fetched only when the reader searches, and the
 // index holds published, indexable post text only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post } from '../helpers/fixture-site.ts';
-import { QUICK_ANSWER_PATH, QUICK_ANSWER_POSTS } from '../helpers/post-page-fixtures.ts';
-import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
+import { QUICK_ANSWER_PATH } from '../helpers/post-page-fixtures.ts';
+import { openReaderContext, startSharedReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 
 const ADVISORY_TITLE = 'netsession_win.exe blocked by Windows Firewall?';
 const ADVISORY = '/posts/windows-firewall-blocked-netsession-win-exe/';
@@ -12,13 +11,7 @@ describe('site search in a real browser', () => {
   let site: ReaderSite;
   const contexts: ReaderContext[] = [];
   beforeAll(async () => {
-    site = await startReaderSite({
-      withProjectContent: true,
-      posts: {
-        'private-notes.md': post({ title: '"Private notes"', noindex: 'true' }, 'The quokka-basalt checklist is published but kept out of search engines and site search.'),
-        ...QUICK_ANSWER_POSTS,
-      },
-    });
+    site = await startSharedReaderSite();
   });
   afterAll(async () => {
     await Promise.all(contexts.map((each) => each.context.close()));

@@ -3,7 +3,7 @@
 // first frame.
 import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReaderContext, startReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
+import { openReaderContext, startSharedReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 import { SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
 interface Probe {
@@ -52,7 +52,7 @@ const TEMPLATES = SITE_TEMPLATES;
 // One build and one browser for the whole file.
 let site: ReaderSite;
 beforeAll(async () => {
-  site = await startReaderSite({ withProjectContent: true });
+  site = await startSharedReaderSite();
 });
 afterAll(() => site?.close());
 

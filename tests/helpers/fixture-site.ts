@@ -102,6 +102,11 @@ export async function buildFixture(options: FixtureOptions = {}): Promise<BuildR
   mkdirSync(join(directory, 'content/posts'), { recursive: true });
   const env = options.withProjectContent ? { BUILD_DATE: PROJECT_CONTENT_BUILD_DATE, ...options.env } : options.env;
   const { exitCode, output } = await runFixtureBuild(directory, env);
+  return fixtureResult(directory, exitCode, output);
+}
+
+/** A build in `directory`, read from its dist/; `cleanup` removes the folder unless `keep` says it is shared. */
+export function fixtureResult(directory: string, exitCode: number, output: string, { keep = false } = {}): BuildResult {
   const dist = join(directory, 'dist');
   return {
     exitCode,
@@ -111,8 +116,16 @@ export async function buildFixture(options: FixtureOptions = {}): Promise<BuildR
     files: () => listFiles(dist),
     read: (path) => readFileSync(join(dist, path), 'utf8'),
     exists: (path) => listFiles(dist).includes(path),
-    cleanup: () => rmSync(directory, { recursive: true, force: true }),
+    cleanup: () => (keep ? undefined : rmSync(directory, { recursive: true, force: true })),
   };
+}
+
+/** A new fixture folder holding a copy of `directory`, for a test that changes a build it did not make. */
+export function copyFixture(directory: string): string {
+  mkdirSync(FIXTURE_ROOT, { recursive: true });
+  const copy = mkdtempSync(join(FIXTURE_ROOT, 'urban-haze-copy-'));
+  cpSync(directory, copy, { recursive: true });
+  return copy;
 }
 
 /**

@@ -3,16 +3,11 @@
 // run offline and can prove what a page would have fetched.
 import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page, Request, Route } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { buildFixture, type BuildResult, type FixtureOptions } from './fixture-site.ts';
+import type { BuildResult } from './fixture-site.ts';
+import { sharedSite, TEST_GISCUS } from './shared-sites.ts';
 import { serveDist, type StaticServer } from './static-server.ts';
 
-/** Made-up giscus settings: the tests never reach GitHub or giscus.app. */
-export const TEST_GISCUS = {
-  repo: 'urban-haze-test/discussions',
-  repoId: 'R_kgDOTESTREPO',
-  category: 'Comments',
-  categoryId: 'DIC_kwDOTESTCAT',
-} as const;
+export { TEST_GISCUS };
 
 export interface ReaderSite {
   build: BuildResult;
@@ -23,16 +18,12 @@ export interface ReaderSite {
   close(): Promise<void>;
 }
 
-/** Builds the fixture once (with giscus switched on), serves dist/ and starts Chromium. */
-export async function startReaderSite(options: FixtureOptions = {}): Promise<ReaderSite> {
-  const build = await buildFixture({
-    ...options,
-    env: {
-      SITE_CONFIG_OVERRIDES: JSON.stringify({ giscus: TEST_GISCUS }),
-      ...options.env,
-    },
-  });
-  if (build.exitCode !== 0) throw new Error(`The fixture build failed:\n${build.output}`);
+/** The project's content with giscus on, a quick-answer post and a noindex post, built once per run (shared-sites.ts). */
+export function startSharedReaderSite(): Promise<ReaderSite> {
+  return serveReaderSite(sharedSite('reader'));
+}
+
+async function serveReaderSite(build: BuildResult): Promise<ReaderSite> {
   const server = await serveDist(build.dist);
   const browser = await launchBrowser();
   return {
