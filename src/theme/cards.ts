@@ -1,6 +1,7 @@
 // How the cover image of a post card loads and which width the browser should fetch. The sizes
-// mirror the card grid in PostList.astro: one column on a phone, two from 44rem, three from 68rem
-// (the wide frame, 68rem, split by two 1.5rem gaps); a featured card's cover takes 55% of its row.
+// mirror the card grid in PostList.astro, whose columns follow the list's own width: one column on a
+// phone, two once the list is 40rem wide (a 44rem window), three from 64rem (the home page's 68rem
+// frame split by two 1.5rem gaps); a featured card's cover takes 55% of its row.
 
 export type CardLayout = 'grid' | 'featured';
 

@@ -164,3 +164,24 @@ describe('the post page on a phone and on a wide screen', () => {
     });
   });
 });
+
+describe('post cards', () => {
+  // The 404 page lists cards inside the reading measure; home and tag pages in the wide frame.
+  it.each([
+    { path: '/', columns: 3 },
+    { path: '/tags/windows/', columns: 3 },
+    { path: '/no-such-page/', columns: 2 },
+  ])('keep every title inside its card on $path, in $columns columns on a wide screen', async ({ path, columns }) => {
+    const reader = await openReaderContext(site, { viewport: { width: 1366, height: 900 } });
+    try {
+      await reader.page.goto(site.url(path), { waitUntil: 'load' });
+      const grid = reader.page.locator('.cards.grid').first();
+      const tops = await grid.locator(':scope > li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
+      expect(tops.filter((top) => top === tops[0]).length).toBe(Math.min(columns, tops.length));
+      const overflowing = await reader.page.locator('.card .title').evaluateAll((titles) => titles.filter((title) => title.scrollWidth > title.clientWidth).map((title) => title.textContent));
+      expect(overflowing).toEqual([]);
+    } finally {
+      await reader.context.close();
+    }
+  });
+});
