@@ -1,12 +1,12 @@
 // Every page template checked by axe-core against WCAG 2.2 AA in real Chromium, at a phone's and a
 // desktop's width, in the light and the dark theme, served with the shipped `_headers`.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AXE_VIEWS, wcagViolations } from '../helpers/axe.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { QUICK_ANSWER, QUICK_ANSWER_PATH } from '../helpers/post-page-fixtures.ts';
-import type { Page } from 'playwright-core';
 import { openReaderContext, startSharedReaderSite, type ReaderContext, type ReaderSite } from '../helpers/reader-site.ts';
 import { POSTS_WITH_CODE_AND_TABLES, SITE_TEMPLATES } from '../helpers/site-templates.ts';
 
@@ -19,6 +19,20 @@ beforeAll(async () => {
   site = await startSharedReaderSite();
 });
 afterAll(() => site?.close());
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+
+/** Opens the page in a fresh reader of its own, hands it to the checks, then closes it. */
+async function onPage(path: string, viewport: { width: number; height: number }, check: (page: Page) => Promise<void>, options: Parameters<typeof openReaderContext>[1] = {}) {
+  const reader = await openReaderContext(site, { viewport, ...options });
+  try {
+    await reader.page.goto(site.url(path), { waitUntil: 'load' });
+    await check(reader.page);
+  } finally {
+    await reader.context.close();
+  }
+}
 
 describe.each(AXE_VIEWS)('at $width px in the $theme theme', ({ width, height, theme }) => {
   let reader: ReaderContext;
@@ -68,22 +82,9 @@ describe('code blocks and tables that are wider than a phone', () => {
 
 describe('the post page on a phone and on a wide screen', () => {
   const ADVISORY = '/posts/windows-firewall-blocked-netsession-win-exe/';
-  const PHONE = { width: 390, height: 844 };
-  const DESKTOP = { width: 1366, height: 900 };
-
-  /** Opens the post in a fresh reader of its own, hands its page to the checks, then closes it. */
-  async function onPost(path: string, viewport: { width: number; height: number }, check: (page: Page) => Promise<void>, options: Parameters<typeof openReaderContext>[1] = {}) {
-    const reader = await openReaderContext(site, { viewport, ...options });
-    try {
-      await reader.page.goto(site.url(path), { waitUntil: 'load' });
-      await check(reader.page);
-    } finally {
-      await reader.context.close();
-    }
-  }
 
   it.each([ADVISORY, QUICK_ANSWER_PATH])('starts the text of %s on the first screen of a phone, under a closed table of contents', async (path) => {
-    await onPost(path, PHONE, async (page) => {
+    await onPage(path, PHONE, async (page) => {
       const toc = page.getByRole('navigation', { name: 'On this page' });
       expect(await toc.locator('details').evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
       expect(await toc.locator('summary').textContent()).toMatch(/^On this page \(\d+ sections\)$/);
@@ -95,7 +96,7 @@ describe('the post page on a phone and on a wide screen', () => {
   });
 
   it('puts the quick answer in a labelled box under the post header, before the table of contents and the text', async () => {
-    await onPost(QUICK_ANSWER_PATH, PHONE, async (page) => {
+    await onPage(QUICK_ANSWER_PATH, PHONE, async (page) => {
       const answer = page.getByRole('region', { name: 'Quick answer' });
       expect(await answer.locator('p').textContent()).toBe(QUICK_ANSWER);
       const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
@@ -109,7 +110,7 @@ describe('the post page on a phone and on a wide screen', () => {
   });
 
   it('shows the table of contents open in a sticky column beside the text on a wide screen', async () => {
-    await onPost(ADVISORY, DESKTOP, async (page) => {
+    await onPage(ADVISORY, DESKTOP, async (page) => {
       const toc = page.getByRole('navigation', { name: 'On this page' });
       await expect.poll(() => toc.locator('details').evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
       // There is room for the cover here; on a phone the quick answer takes its place.
@@ -131,7 +132,7 @@ describe('the post page on a phone and on a wide screen', () => {
   });
 
   it('shows the whole netsession_win.exe path on a phone, without sideways scrolling', async () => {
-    await onPost(ADVISORY, PHONE, async (page) => {
+    await onPage(ADVISORY, PHONE, async (page) => {
       const block = page.locator('pre', { hasText: 'Akamai\\netsession_win.exe' }).first();
       expect(await block.textContent()).toContain('%LOCALAPPDATA%\\Akamai\\netsession_win.exe');
       expect(await block.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
@@ -139,7 +140,7 @@ describe('the post page on a phone and on a wide screen', () => {
   });
 
   it('copies a code block exactly as the post wrote it, from the keyboard, and says so', async () => {
-    await onPost(ADVISORY, PHONE, async (page) => {
+    await onPage(ADVISORY, PHONE, async (page) => {
       const markdown = readFileSync(join(PROJECT_ROOT, 'content/posts/windows-firewall-blocked-netsession-win-exe/index.md'), 'utf8');
       const written = /```powershell\n([\s\S]*?)\n```/.exec(markdown)?.[1];
       expect(written).toBeDefined();
@@ -156,7 +157,7 @@ describe('the post page on a phone and on a wide screen', () => {
   });
 
   it('lets a single "Newer post" card fill the row', async () => {
-    await onPost(ADVISORY, DESKTOP, async (page) => {
+    await onPage(ADVISORY, DESKTOP, async (page) => {
       const nav = page.getByRole('navigation', { name: 'More posts' });
       const links = nav.getByRole('link');
       expect(await links.count()).toBe(1);
@@ -172,16 +173,12 @@ describe('post cards', () => {
     { path: '/tags/windows/', columns: 3 },
     { path: '/no-such-page/', columns: 2 },
   ])('keep every title inside its card on $path, in $columns columns on a wide screen', async ({ path, columns }) => {
-    const reader = await openReaderContext(site, { viewport: { width: 1366, height: 900 } });
-    try {
-      await reader.page.goto(site.url(path), { waitUntil: 'load' });
-      const grid = reader.page.locator('.cards.grid').first();
+    await onPage(path, DESKTOP, async (page) => {
+      const grid = page.locator('.cards.grid').first();
       const tops = await grid.locator(':scope > li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
       expect(tops.filter((top) => top === tops[0]).length).toBe(Math.min(columns, tops.length));
-      const overflowing = await reader.page.locator('.card .title').evaluateAll((titles) => titles.filter((title) => title.scrollWidth > title.clientWidth).map((title) => title.textContent));
+      const overflowing = await page.locator('.card .title').evaluateAll((titles) => titles.filter((title) => title.scrollWidth > title.clientWidth).map((title) => title.textContent));
       expect(overflowing).toEqual([]);
-    } finally {
-      await reader.context.close();
-    }
+    });
   });
 });

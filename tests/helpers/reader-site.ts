@@ -19,11 +19,8 @@ export interface ReaderSite {
 }
 
 /** The project's content with giscus on, a quick-answer post and a noindex post, built once per run (shared-sites.ts). */
-export function startSharedReaderSite(): Promise<ReaderSite> {
-  return serveReaderSite(sharedSite('reader'));
-}
-
-async function serveReaderSite(build: BuildResult): Promise<ReaderSite> {
+export async function startSharedReaderSite(): Promise<ReaderSite> {
+  const build = sharedSite('reader');
   const server = await serveDist(build.dist);
   const browser = await launchBrowser();
   return {
